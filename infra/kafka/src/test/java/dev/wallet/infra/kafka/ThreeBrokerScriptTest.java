@@ -1,0 +1,67 @@
+package dev.wallet.infra.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three-node cluster mode of kafka.sh: three processes, replication 3, min ISR 2. */
+class ThreeBrokerScriptTest {
+
+    @TempDir
+    static Path dataDir;
+
+    static KafkaScript kafka;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        kafka = new KafkaScript(dataDir, 3);
+        kafka.start();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void shouldReportThreeRunningBrokers() throws Exception {
+        assertThat(kafka.status())
+                .contains("node 1: running", "node 2: running", "node 3: running")
+                .contains("brokers in cluster: 3");
+        try (Admin admin = admin()) {
+            assertThat(admin.describeCluster().nodes().get()).hasSize(3);
+        }
+    }
+
+    @Test
+    void shouldReplicateNewTopicsThreeTimesWithTwoInSync() throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic("replicated", 2, (short) 3))).all().get();
+            final TopicDescription topic = admin.describeTopics(List.of("replicated")).allTopicNames().get()
+                    .get("replicated");
+            final ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
+            final Config config = admin.describeConfigs(List.of(broker)).all().get().get(broker);
+
+            assertThat(topic.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
+            assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
+        }
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    }
+}

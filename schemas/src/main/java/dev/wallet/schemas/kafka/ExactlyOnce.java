@@ -1,0 +1,63 @@
+package dev.wallet.schemas.kafka;
+
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/**
+ * The client settings every wallet service starts from: exactly-once processing, idempotent
+ * producers with {@code acks=all}, and consumers that read only committed data. Services add their
+ * own tuning on top; nobody turns these off.
+ */
+public final class ExactlyOnce {
+
+    private ExactlyOnce() {
+    }
+
+    /**
+     * Kafka Streams settings: {@code exactly_once_v2}, and a record that cannot be deserialized is
+     * skipped, logged with its topic, partition and offset, and counted in the task's
+     * {@code dropped-records} metric instead of stopping the stream (a poison record never causes
+     * a crash loop).
+     *
+     * @param applicationId     the Streams application id (consumer group and state directory name)
+     * @param bootstrapServers  Kafka bootstrap servers
+     * @param replicationFactor replication factor of internal topics (changelogs, repartitions)
+     */
+    public static Properties streams(final String applicationId, final String bootstrapServers,
+                                     final int replicationFactor) {
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true);
+        return props;
+    }
+
+    /** Plain producer settings: idempotent, {@code acks=all}, string keys. */
+    public static Properties producer(final String bootstrapServers) {
+        final Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return props;
+    }
+
+    /** Consumer settings that see only committed transactional data. */
+    public static Properties readCommitted(final String bootstrapServers, final String groupId) {
+        final Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return props;
+    }
+}

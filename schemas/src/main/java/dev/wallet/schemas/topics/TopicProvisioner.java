@@ -1,0 +1,121 @@
+package dev.wallet.schemas.topics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the topics of {@link Topics} that do not exist yet; idempotent. An existing topic is left
+ * as it is (partitions are never changed behind the back of keyed data), and a partition count that
+ * differs from the asked one is reported.
+ *
+ * <p>Run from the command line as
+ * {@code TopicProvisioner <bootstrap-servers> [partitions] [replication-factor]}.
+ */
+public final class TopicProvisioner {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    /** How long one admin call may take before provisioning gives up. */
+    public static final long ADMIN_TIMEOUT_MS = 30_000;
+
+    private final int partitions;
+    private final short replicationFactor;
+
+    /**
+     * @param partitions        partitions of each new topic
+     * @param replicationFactor replicas of each new topic; with more than one, min.insync.replicas
+     *                          is set to one less than it (2 of 3), so acks=all survives one loss
+     */
+    public TopicProvisioner(final int partitions, final short replicationFactor) {
+        if (partitions < 1 || replicationFactor < 1) {
+            throw new IllegalArgumentException("partitions and replication factor must be positive");
+        }
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+    }
+
+    /** Creates every missing topic; returns the names it created. */
+    public List<String> ensureTopics(final Admin admin) throws InterruptedException {
+        try {
+            final Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            final List<NewTopic> missing = new ArrayList<>();
+            for (final Topic<?, ?> topic : Topics.all()) {
+                if (!existing.contains(topic.name())) {
+                    missing.add(newTopic(topic));
+                }
+            }
+            createAll(admin, missing);
+            reportPartitionMismatches(admin);
+            return missing.stream().map(NewTopic::name).toList();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot provision topics: " + e.getMessage(), e);
+        }
+    }
+
+    private NewTopic newTopic(final Topic<?, ?> topic) {
+        final Map<String, String> config = new HashMap<>(topic.config());
+        if (replicationFactor > 1) {
+            config.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(replicationFactor - 1));
+        }
+        return new NewTopic(topic.name(), partitions, replicationFactor).configs(config);
+    }
+
+    private static void createAll(final Admin admin, final List<NewTopic> missing)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        for (final NewTopic topic : missing) {
+            try {
+                admin.createTopics(List.of(topic)).all().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                log.info("Created topic {} with {} partitions, replication factor {}.",
+                        topic.name(), topic.numPartitions(), topic.replicationFactor());
+            } catch (ExecutionException e) {
+                // Another process may have created it between list and create: that is success.
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void reportPartitionMismatches(final Admin admin)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        final List<String> names = Topics.all().stream().map(Topic::name).toList();
+        final Map<String, TopicDescription> descriptions =
+                admin.describeTopics(names).allTopicNames().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        for (final TopicDescription description : descriptions.values()) {
+            if (description.partitions().size() != partitions) {
+                log.warn("Topic {} exists with {} partitions, not the {} asked for; left unchanged.",
+                        description.name(), description.partitions().size(), partitions);
+            }
+        }
+    }
+
+    /** Command line: {@code <bootstrap-servers> [partitions] [replication-factor]}. */
+    public static void main(final String[] args) throws InterruptedException {
+        if (args.length < 1 || args.length > 3) {
+            System.err.println("usage: TopicProvisioner <bootstrap-servers> [partitions] [replication-factor]");
+            System.exit(2);
+        }
+        final int partitions = args.length > 1 ? Integer.parseInt(args[1]) : Topics.PARTITIONS_DEFAULT;
+        final short replication = args.length > 2 ? Short.parseShort(args[2]) : 1;
+        final Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+        try (Admin admin = Admin.create(props)) {
+            final List<String> created = new TopicProvisioner(partitions, replication).ensureTopics(admin);
+            System.out.println("topics created: " + (created.isEmpty() ? "none (all existed)" : String.join(", ", created)));
+        }
+    }
+}
