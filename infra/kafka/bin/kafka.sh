@@ -153,12 +153,20 @@ wait_until_started() {
 
 cmd_stop() {
   load_cluster_file || { echo "kafka.sh: nothing recorded in $DATA_DIR; nothing to stop"; return 0; }
-  local i pid deadline
+  local i pid deadline pids=()
+  # Signal every node first, then wait: stopping them one by one would leave the last ones
+  # without a controller quorum, and their controlled shutdown would wait for it in vain.
   for ((i = 1; i <= BROKERS; i++)); do
     if node_pid_alive "$i"; then
       pid="$(cat "$DATA_DIR/node-$i.pid")"
       kill -TERM "$pid"
-      deadline=$((SECONDS + STOP_TIMEOUT_S))
+      pids[i]="$pid"
+    fi
+  done
+  deadline=$((SECONDS + STOP_TIMEOUT_S))
+  for ((i = 1; i <= BROKERS; i++)); do
+    pid="${pids[i]:-}"
+    if [[ -n "$pid" ]]; then
       while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
       if kill -0 "$pid" 2>/dev/null; then
         echo "kafka.sh: node $i did not stop within ${STOP_TIMEOUT_S}s; killing pid $pid" >&2
