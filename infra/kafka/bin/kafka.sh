@@ -6,14 +6,17 @@
 #   kafka.sh stop     [--data-dir D]
 #   kafka.sh status   [--data-dir D]
 #   kafka.sh topics   [--data-dir D] [--partitions N]
+#   kafka.sh kill     --node ID [--data-dir D]
 #   kafka.sh classpath
 #
 # start   formats storage on first start, starts each node as its own process, waits until every
 #         node says it started, writes <data-dir>/node-<id>.pid and node-<id>.log. Starting a
 #         running cluster is a no-op. Data survives stop and start.
 # stop    stops the processes named by the pid files (SIGTERM, then SIGKILL after a bound).
-# status  says which nodes run and how many brokers the cluster reports; exit 0 when all run.
+# status  says which nodes run and how many brokers the cluster reports; exit 0 when all run,
+#         3 when some do not.
 # topics  creates the wallet's topics from the topic registry (schemas/); idempotent.
+# kill    SIGKILLs one node, for fault tests; a later start brings it back on its data.
 #
 # Environment (flags win): KAFKA_BROKERS (1), KAFKA_PORT (9092; node i listens on PORT+i-1),
 # KAFKA_CONTROLLER_PORT (PORT+1000; node i on CONTROLLER_PORT+i-1), KAFKA_DATA_DIR
@@ -33,6 +36,7 @@ HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 START_TIMEOUT_S="${KAFKA_START_TIMEOUT_S:-90}"
 STOP_TIMEOUT_S="${KAFKA_STOP_TIMEOUT_S:-30}"
 PARTITIONS="${WALLET_PARTITIONS:-6}"
+NODE=""
 
 die() { echo "kafka.sh: $*" >&2; exit 1; }
 
@@ -44,6 +48,7 @@ parse_flags() {
       --controller-port) CONTROLLER_PORT="$2"; shift 2 ;;
       --data-dir) DATA_DIR="$2"; shift 2 ;;
       --partitions) PARTITIONS="$2"; shift 2 ;;
+      --node) NODE="$2"; shift 2 ;;
       *) die "unknown option $1" ;;
     esac
   done
@@ -196,7 +201,7 @@ cmd_status() {
       | grep -c '(id: ' || true)"
     echo "brokers in cluster: $reported"
   fi
-  ((running == BROKERS))
+  ((running == BROKERS)) || exit 3
 }
 
 cmd_topics() {
@@ -218,6 +223,15 @@ cmd_topics() {
     "$(bootstrap_servers)" "$PARTITIONS" "$rf"
 }
 
+cmd_kill() {
+  load_cluster_file || die "no cluster recorded in $DATA_DIR"
+  [[ -n "$NODE" ]] || die "kill needs --node ID"
+  node_pid_alive "$NODE" || die "node $NODE is not running"
+  kill -KILL "$(cat "$DATA_DIR/node-$NODE.pid")"
+  rm -f "$DATA_DIR/node-$NODE.pid"
+  echo "kafka.sh: node $NODE killed"
+}
+
 main() {
   [[ $# -ge 1 ]] || die "usage: kafka.sh start|stop|status|topics|classpath [options]"
   local command="$1"; shift
@@ -227,6 +241,7 @@ main() {
     stop) parse_flags "$@"; cmd_stop ;;
     status) parse_flags "$@"; cmd_status ;;
     topics) parse_flags "$@"; cmd_topics ;;
+    kill) parse_flags "$@"; cmd_kill ;;
     *) die "unknown command $command" ;;
   esac
 }

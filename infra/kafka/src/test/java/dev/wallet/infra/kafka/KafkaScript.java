@@ -48,6 +48,15 @@ final class KafkaScript implements AutoCloseable {
         return run("status");
     }
 
+    /** Status of a cluster with a node down: kafka.sh then exits 3 ("not all running"). */
+    String statusWithNodesDown() throws IOException, InterruptedException {
+        return run(3, "status");
+    }
+
+    String kill(final int node) throws IOException, InterruptedException {
+        return run("kill", "--node", Integer.toString(node));
+    }
+
     String stop() throws IOException, InterruptedException {
         return run("stop");
     }
@@ -58,6 +67,11 @@ final class KafkaScript implements AutoCloseable {
     }
 
     private String run(final String command, final String... flags) throws IOException, InterruptedException {
+        return run(0, command, flags);
+    }
+
+    private String run(final int expectedExit, final String command, final String... flags)
+            throws IOException, InterruptedException {
         final List<String> args = new ArrayList<>(List.of("bash", SCRIPT.toString(), command));
         args.addAll(List.of(flags));
         args.addAll(List.of("--data-dir", dataDir.toString()));
@@ -69,7 +83,7 @@ final class KafkaScript implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("kafka.sh " + command + " hung:\n" + output);
         }
-        if (process.exitValue() != 0) {
+        if (process.exitValue() != expectedExit) {
             throw new IllegalStateException("kafka.sh " + command + " exited " + process.exitValue() + ":\n" + output);
         }
         return output;

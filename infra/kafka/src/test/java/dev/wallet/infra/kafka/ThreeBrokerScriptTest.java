@@ -10,13 +10,22 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.Properties;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The three-node cluster mode of kafka.sh: three processes, replication 3, min ISR 2. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreeBrokerScriptTest {
 
     @TempDir
@@ -38,6 +47,7 @@ class ThreeBrokerScriptTest {
     }
 
     @Test
+    @Order(1)
     void shouldReportThreeRunningBrokers() throws Exception {
         assertThat(kafka.status())
                 .contains("node 1: running", "node 2: running", "node 3: running")
@@ -48,6 +58,7 @@ class ThreeBrokerScriptTest {
     }
 
     @Test
+    @Order(2)
     void shouldReplicateNewTopicsThreeTimesWithTwoInSync() throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic("replicated", 2, (short) 3))).all().get();
@@ -59,6 +70,29 @@ class ThreeBrokerScriptTest {
             assertThat(topic.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
             assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
         }
+    }
+
+    @Test
+    @Order(3)
+    void shouldKeepCommittingTransactionsWithOneBrokerKilled() throws Exception {
+        kafka.kill(3);
+
+        try (KafkaProducer<String, String> producer = transactionalProducer()) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>("replicated", "k", "after-kill")).get();
+            producer.commitTransaction();
+        }
+
+        assertThat(kafka.statusWithNodesDown()).contains("node 3: stopped").contains("brokers in cluster: 2");
+    }
+
+    private KafkaProducer<String, String> transactionalProducer() {
+        final Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "three-broker-test");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
     private static Admin admin() {
