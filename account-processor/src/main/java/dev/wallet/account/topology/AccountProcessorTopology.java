@@ -1,0 +1,50 @@
+package dev.wallet.account.topology;
+
+import dev.wallet.account.store.AccountStores;
+import dev.wallet.schemas.topics.Topics;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Named;
+
+/**
+ * The account processor: reads {@link Topics#ACCOUNT_COMMANDS} (key account_id) and writes exactly
+ * one {@link Topics#ACCOUNT_EVENTS} event (key account_id) per command, deciding each with the
+ * ledger rules against the account's state.
+ *
+ * <pre>
+ *   wallet.account-commands --> account-ledger [account-balances, account-applied-steps] --> wallet.account-events
+ * </pre>
+ *
+ * <p>Keying by account puts every command of an account on one partition and so in one task, in
+ * order: the stores need no locking and a refund never overtakes its debit. Every store and
+ * processor name starts with {@code account-}, so this topology can share a builder with others.
+ * A malformed command is skipped, logged with topic/partition/offset and counted, never answered.
+ */
+public final class AccountProcessorTopology {
+
+    /** Name of the source node that reads the commands. */
+    public static final String SOURCE_NAME = "account-commands-source";
+
+    /** Name of the processor node that applies the ledger rules. */
+    public static final String LEDGER_NAME = "account-ledger";
+
+    /** Name of the sink node that writes the ledger events. */
+    public static final String SINK_NAME = "account-events-sink";
+
+    private AccountProcessorTopology() {
+    }
+
+    /** Adds the account processor with {@link AccountProcessorSettings#defaults()} to {@code builder}. */
+    public static void build(final StreamsBuilder builder) {
+        build(builder, AccountProcessorSettings.defaults());
+    }
+
+    /** Adds the account processor with {@code settings} to {@code builder}. */
+    public static void build(final StreamsBuilder builder, final AccountProcessorSettings settings) {
+        builder.addStateStore(AccountStores.accounts());
+        builder.addStateStore(AccountStores.appliedSteps(settings.appliedStepsRetention()));
+        builder.stream(Topics.ACCOUNT_COMMANDS.name(), Topics.ACCOUNT_COMMANDS.consumed().withName(SOURCE_NAME))
+                .process(() -> new AccountCommandProcessor(settings), Named.as(LEDGER_NAME),
+                        AccountStores.ACCOUNTS, AccountStores.APPLIED_STEPS)
+                .to(Topics.ACCOUNT_EVENTS.name(), Topics.ACCOUNT_EVENTS.produced().withName(SINK_NAME));
+    }
+}
