@@ -37,11 +37,11 @@ class SingleBrokerScriptTest {
     @TempDir
     static Path dataDir;
 
-    static KafkaScript kafka;
+    static LocalKafka kafka;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        kafka = new KafkaScript(dataDir, 1);
+        kafka = new LocalKafka(Path.of("bin", "kafka.sh"), dataDir, 1);
         kafka.start();
     }
 

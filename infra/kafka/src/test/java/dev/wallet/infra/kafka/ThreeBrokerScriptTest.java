@@ -31,11 +31,11 @@ class ThreeBrokerScriptTest {
     @TempDir
     static Path dataDir;
 
-    static KafkaScript kafka;
+    static LocalKafka kafka;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        kafka = new KafkaScript(dataDir, 3);
+        kafka = new LocalKafka(Path.of("bin", "kafka.sh"), dataDir, 3);
         kafka.start();
     }
 

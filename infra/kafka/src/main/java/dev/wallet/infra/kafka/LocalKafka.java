@@ -1,37 +1,46 @@
 package dev.wallet.infra.kafka;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-/** Drives infra/kafka/bin/kafka.sh for a test: its own data directory and free ports. */
-final class KafkaScript implements AutoCloseable {
+/**
+ * A local Kafka cluster run by {@code infra/kafka/bin/kafka.sh}: real broker processes with their
+ * own data directory and free ports. For tests and tools that need a broker outside their JVM.
+ */
+public final class LocalKafka implements AutoCloseable {
 
-    private static final Path SCRIPT = Path.of("bin", "kafka.sh").toAbsolutePath();
-    private static final long SCRIPT_TIMEOUT_S = 300;
+    /** Bound on one script call; a first start also resolves the broker jars through Maven. */
+    public static final long SCRIPT_TIMEOUT_S = 300;
 
+    private final Path script;
     private final Path dataDir;
     private final int brokers;
     private final int port;
     private final int controllerPort;
 
-    KafkaScript(final Path dataDir, final int brokers) {
+    /**
+     * @param script  path of {@code kafka.sh}
+     * @param dataDir data directory of this cluster (created when missing)
+     * @param brokers 1 or 3
+     */
+    public LocalKafka(final Path script, final Path dataDir, final int brokers) {
+        this.script = script.toAbsolutePath();
         this.dataDir = dataDir;
         this.brokers = brokers;
-        this.port = freePortRange(brokers);
+        this.port = FreePorts.range(brokers);
         int controller;
         do {
-            controller = freePortRange(brokers);
+            controller = FreePorts.range(brokers);
         } while (Math.abs(controller - port) < brokers);
         this.controllerPort = controller;
     }
 
-    String bootstrapServers() {
+    /** Bootstrap servers of every node, comma-separated. */
+    public String bootstrapServers() {
         final List<String> servers = new ArrayList<>();
         for (int i = 0; i < brokers; i++) {
             servers.add("127.0.0.1:" + (port + i));
@@ -39,25 +48,34 @@ final class KafkaScript implements AutoCloseable {
         return String.join(",", servers);
     }
 
-    String start() throws IOException, InterruptedException {
+    /** Starts every node that is not running and waits until all say they started. */
+    public String start() throws IOException, InterruptedException {
         return run("start", "--brokers", Integer.toString(brokers), "--port", Integer.toString(port),
                 "--controller-port", Integer.toString(controllerPort));
     }
 
-    String status() throws IOException, InterruptedException {
+    /** Creates the registry's topics with the given partition count; idempotent. */
+    public String createTopics(final int partitions) throws IOException, InterruptedException {
+        return run("topics", "--partitions", Integer.toString(partitions));
+    }
+
+    /** Status of a cluster whose nodes all run. */
+    public String status() throws IOException, InterruptedException {
         return run("status");
     }
 
     /** Status of a cluster with a node down: kafka.sh then exits 3 ("not all running"). */
-    String statusWithNodesDown() throws IOException, InterruptedException {
+    public String statusWithNodesDown() throws IOException, InterruptedException {
         return run(3, "status");
     }
 
-    String kill(final int node) throws IOException, InterruptedException {
+    /** SIGKILLs one node (1-based); {@link #start()} brings it back on its data. */
+    public String kill(final int node) throws IOException, InterruptedException {
         return run("kill", "--node", Integer.toString(node));
     }
 
-    String stop() throws IOException, InterruptedException {
+    /** Stops every node (SIGTERM, then SIGKILL after the script's bound). */
+    public String stop() throws IOException, InterruptedException {
         return run("stop");
     }
 
@@ -72,7 +90,7 @@ final class KafkaScript implements AutoCloseable {
 
     private String run(final int expectedExit, final String command, final String... flags)
             throws IOException, InterruptedException {
-        final List<String> args = new ArrayList<>(List.of("bash", SCRIPT.toString(), command));
+        final List<String> args = new ArrayList<>(List.of("bash", script.toString(), command));
         args.addAll(List.of(flags));
         args.addAll(List.of("--data-dir", dataDir.toString()));
         final ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
@@ -87,29 +105,5 @@ final class KafkaScript implements AutoCloseable {
             throw new IllegalStateException("kafka.sh " + command + " exited " + process.exitValue() + ":\n" + output);
         }
         return output;
-    }
-
-    /** First port of {@code count} consecutive ports that are free now. */
-    private static int freePortRange(final int count) {
-        for (int attempt = 0; attempt < 1_000; attempt++) {
-            final int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
-            boolean free = true;
-            for (int i = 0; i < count && free; i++) {
-                free = isFree(base + i);
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free port range of " + count);
-    }
-
-    private static boolean isFree(final int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            socket.setReuseAddress(true);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
