@@ -1,0 +1,65 @@
+package dev.wallet.api.http;
+
+import dev.wallet.api.config.CommandApiProperties;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a request body as one JSON object, at most {@code wallet.api.max-body-bytes} long. Every
+ * way a body can be unreadable (too long, empty, not JSON, not an object) is an invalid-input
+ * result naming the field {@code body} and the rule, never an exception.
+ *
+ * <p>The body is parsed into a tree rather than bound to a class so that a wrong JSON type (an
+ * amount sent as a number) is reported as that, not coerced.
+ */
+@Component
+public final class JsonBodyReader {
+
+    private final JsonMapper mapper;
+    private final int maxBodyBytes;
+
+    /** A reader with the application's JSON mapper and body limit. */
+    public JsonBodyReader(final JsonMapper mapper, final CommandApiProperties properties) {
+        this.mapper = mapper;
+        this.maxBodyBytes = properties.maxBodyBytes();
+    }
+
+    /** The body as a JSON object, or the rule it broke. */
+    public Mono<Validated<JsonNode>> readObject(final ServerHttpRequest request) {
+        final long declaredLength = request.getHeaders().getContentLength();
+        if (declaredLength > maxBodyBytes) {
+            return Mono.just(tooLong());
+        }
+        return DataBufferUtils.join(request.getBody(), maxBodyBytes)
+                .map(this::parse)
+                .defaultIfEmpty(Validated.invalid("body", "malformed_json", "the body is empty; a JSON object is required"))
+                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(tooLong()));
+    }
+
+    private Validated<JsonNode> parse(final DataBuffer buffer) {
+        final byte[] bytes = new byte[buffer.readableByteCount()];
+        buffer.read(bytes);
+        DataBufferUtils.release(buffer);
+        final JsonNode node;
+        try {
+            node = mapper.readTree(bytes);
+        } catch (JacksonException e) {
+            return Validated.invalid("body", "malformed_json", "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            return Validated.invalid("body", "json_object", "the body must be a JSON object");
+        }
+        return new Validated.Valid<>(node);
+    }
+
+    private Validated<JsonNode> tooLong() {
+        return Validated.invalid("body", "max_bytes", "the body is longer than " + maxBodyBytes + " bytes");
+    }
+}
