@@ -1,0 +1,104 @@
+package dev.wallet.saga.topology;
+
+import dev.wallet.saga.definition.IgnoredReply;
+import dev.wallet.saga.definition.SagaDecision;
+import dev.wallet.saga.definition.TransferSagaDefinition;
+import dev.wallet.saga.store.SagaStores;
+import dev.wallet.saga.store.avro.TransferSagaState;
+import dev.wallet.schemas.avro.AccountCommand;
+import dev.wallet.schemas.avro.AccountEvent;
+import dev.wallet.schemas.avro.TransferEvent;
+import dev.wallet.schemas.avro.TransferRequest;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka Streams side of the saga: for each input keyed by transaction_id (a transfer request or
+ * an account's answer) it loads the saga's row, asks {@link TransferSagaDefinition} what to do, and
+ * writes the new row, then forwards the account commands (key account_id) and transfer events (key
+ * transaction_id). Store writes and outputs commit in the same exactly-once transaction.
+ */
+final class TransferSagaProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    private static final Logger log = LoggerFactory.getLogger(TransferSagaProcessor.class);
+
+    private final SagaSettings settings;
+    private final SagaMetrics metrics;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, TransferSagaState> transfers;
+    private EndedSagas ended;
+
+    TransferSagaProcessor(final SagaSettings settings, final SagaMetrics metrics) {
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.transfers = context.getStateStore(SagaStores.TRANSFERS);
+        this.ended = new EndedSagas(context.getStateStore(SagaStores.ENDED), transfers, settings, metrics);
+        context.schedule(settings.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, ended::purgeBefore);
+    }
+
+    @Override
+    public void process(final Record<String, SpecificRecord> record) {
+        final String transactionId = record.key();
+        final long nowMs = context.currentSystemTimeMs();
+        final TransferSagaState state = transfers.get(transactionId);
+        final SagaDecision decision = decide(state, record.value(), nowMs);
+        apply(transactionId, state, decision, record);
+    }
+
+    private static SagaDecision decide(final TransferSagaState state, final SpecificRecord input, final long nowMs) {
+        if (input instanceof TransferRequest request) {
+            return TransferSagaDefinition.onRequest(state, request, nowMs);
+        }
+        if (input instanceof AccountEvent reply) {
+            return TransferSagaDefinition.onReply(state, reply, nowMs);
+        }
+        // Null values are filtered out before the saga, and the topology merges only these two types.
+        throw new IllegalStateException("The saga reads requests and account events only, got " + input + ".");
+    }
+
+    private void apply(final String transactionId, final TransferSagaState before, final SagaDecision decision,
+                       final Record<String, SpecificRecord> input) {
+        if (decision.isIgnored()) {
+            logIgnored(transactionId, before, decision.ignored(), (AccountEvent) input.value());
+            metrics.ignored(decision.ignored());
+            return;
+        }
+        if (decision.state() != null) {
+            transfers.put(transactionId, decision.state());
+            ended.recordIfEnded(decision.state());
+        }
+        for (final AccountCommand command : decision.commands()) {
+            context.forward(input.withKey(command.getAccountId()).withValue(command));
+        }
+        for (final TransferEvent event : decision.events()) {
+            log.debug("Transfer {} is now {} ({}).", transactionId, event.getPhase(),
+                    event.getBody().getClass().getSimpleName());
+            metrics.published(event);
+            context.forward(input.withKey(transactionId).withValue(event));
+        }
+    }
+
+    private static void logIgnored(final String transactionId, final TransferSagaState state,
+                                   final IgnoredReply reason, final AccountEvent reply) {
+        final String phase = state == null ? "unknown" : state.getPhase().name();
+        if (reason == IgnoredReply.REPEATED) {
+            // A repeat follows a retried command (e.g. after a restart): expected, not a warning.
+            log.info("Transfer {} ignored a repeated {} answer of account {} in phase {}.",
+                    transactionId, reply.getStep(), reply.getAccountId(), phase);
+            return;
+        }
+        log.warn("Transfer {} ignored a {} answer ({}) of account {} in phase {}: {}.", transactionId,
+                reply.getStep(), reply.getBody().getClass().getSimpleName(), reply.getAccountId(), phase, reason);
+    }
+}
