@@ -1,0 +1,137 @@
+package dev.wallet.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.wallet.account.topology.Commands;
+import dev.wallet.schemas.avro.AccountCommand;
+import dev.wallet.schemas.avro.AccountEvent;
+import dev.wallet.schemas.avro.AccountOpened;
+import dev.wallet.schemas.avro.AccountType;
+import dev.wallet.schemas.kafka.ExactlyOnce;
+import dev.wallet.schemas.topics.Topic;
+import dev.wallet.schemas.topics.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The service against an embedded KRaft broker: topics, health, one command answered, metrics. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+    "wallet.account-processor.application-id=account-processor-app-test",
+    "wallet.account-processor.partitions=2",
+    "wallet.account-processor.close-timeout=10s",
+})
+@EmbeddedKafka(count = 1, partitions = 2, brokerProperties = {
+    "transaction.state.log.replication.factor=1",
+    "transaction.state.log.min.isr=1",
+    "group.initial.rebalance.delay.ms=0",
+})
+@AutoConfigureWebTestClient
+@DirtiesContext
+class AccountProcessorApplicationTest {
+
+    private static final Duration WAIT_MAX = Duration.ofSeconds(60);
+
+    @Autowired
+    private WebTestClient web;
+
+    @Autowired
+    private AccountProcessorStreams streams;
+
+    @Autowired
+    private EmbeddedKafkaBroker broker;
+
+    @DynamicPropertySource
+    static void stateDir(final DynamicPropertyRegistry registry) throws Exception {
+        final Path dir = Files.createTempDirectory("account-processor-app-test");
+        registry.add("wallet.account-processor.state-dir", dir::toString);
+    }
+
+    @Test
+    void shouldReportUpOnceTheStreamsClientRuns() {
+        awaitRunning();
+
+        web.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.kafkaStreams.details.state").isEqualTo("RUNNING");
+    }
+
+    @Test
+    void shouldProvisionEveryWalletTopicOnStart() throws Exception {
+        final Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        try (Admin admin = Admin.create(props)) {
+            final Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+
+            assertThat(names).containsAll(Topics.all().stream().map(Topic::name).toList());
+        }
+    }
+
+    @Test
+    void shouldAnswerACommandAndCountIt() {
+        awaitRunning();
+        final AccountCommand open = Commands.open("app-test-alice", "open-app-test", AccountType.USER, "EUR");
+        try (KafkaProducer<String, AccountCommand> producer = new KafkaProducer<>(
+                ExactlyOnce.producer(broker.getBrokersAsString()),
+                Topics.ACCOUNT_COMMANDS.keySerde().serializer(), Topics.ACCOUNT_COMMANDS.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(Topics.ACCOUNT_COMMANDS.name(), open.getAccountId(), open));
+        }
+
+        final AccountEvent event = awaitEvent("open-app-test");
+
+        assertThat(event.getBody()).isEqualTo(new AccountOpened(AccountType.USER));
+        web.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class)
+                .value(text -> assertThat(text)
+                        .contains("wallet_account_commands_total{outcome=\"applied\",reason=\"none\",step=\"open\"} 1.0"));
+    }
+
+    private void awaitRunning() {
+        await().atMost(WAIT_MAX).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+    }
+
+    private AccountEvent awaitEvent(final String transactionId) {
+        final Properties props = ExactlyOnce.readCommitted(broker.getBrokersAsString(), "app-test-reader");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        final List<AccountEvent> found = new ArrayList<>();
+        try (KafkaConsumer<String, AccountEvent> consumer = new KafkaConsumer<>(props,
+                Topics.ACCOUNT_EVENTS.keySerde().deserializer(), Topics.ACCOUNT_EVENTS.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(Topics.ACCOUNT_EVENTS.name()));
+            await().atMost(WAIT_MAX).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.value().getTransactionId().equals(transactionId)) {
+                        found.add(record.value());
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+}
