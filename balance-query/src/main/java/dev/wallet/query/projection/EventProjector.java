@@ -1,0 +1,251 @@
+package dev.wallet.query.projection;
+
+import dev.wallet.schemas.avro.AccountEvent;
+import dev.wallet.schemas.avro.TransferEvent;
+import dev.wallet.schemas.topics.Topics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Projects {@code wallet.account-events} and {@code wallet.transfer-events} into PostgreSQL.
+ *
+ * <p>One thread polls a read_committed consumer, writes each poll as one database transaction, and
+ * only then commits the offsets to Kafka: a row is durable before its offset is, so a crash re-reads
+ * rather than loses, and the idempotent SQL makes the re-read harmless. When PostgreSQL is down
+ * the projector pauses its partitions (still polling, so it stays in the group), retries the same
+ * batch with a bounded backoff, and carries on where it was once the database is back: nothing is
+ * skipped. A record that cannot be deserialized is skipped, logged with topic/partition/offset and
+ * counted, so a poison record never stops the projection.
+ */
+public final class EventProjector implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventProjector.class);
+    private static final List<String> TOPICS = List.of(Topics.ACCOUNT_EVENTS.name(), Topics.TRANSFER_EVENTS.name());
+
+    private final Properties consumerConfig;
+    private final ProjectionWriter writer;
+    private final ProjectionMetrics metrics;
+    private final ProjectionLag lag;
+    private final ProjectionProperties properties;
+    private final Deserializer<AccountEvent> accountEvents = Topics.ACCOUNT_EVENTS.valueSerde().deserializer();
+    private final Deserializer<TransferEvent> transferEvents = Topics.TRANSFER_EVENTS.valueSerde().deserializer();
+
+    private volatile boolean running;
+    private volatile boolean failed;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private Thread thread;
+    private long lagMeasuredAtMs;
+
+    /**
+     * @param consumerConfig read_committed consumer settings without auto-commit (see
+     *                       {@code ExactlyOnce.readCommitted}); byte-array deserializers are set here
+     */
+    public EventProjector(final Properties consumerConfig, final ProjectionWriter writer,
+                          final ProjectionMetrics metrics, final ProjectionLag lag,
+                          final ProjectionProperties properties) {
+        this.consumerConfig = ProjectionConsumerConfig.of(consumerConfig, properties);
+        this.writer = writer;
+        this.metrics = metrics;
+        this.lag = lag;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        failed = false;
+        thread = new Thread(this::run, "wallet-projector");
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        final KafkaConsumer<byte[], byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(properties.shutdownWaitMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.warn("The projector thread did not stop within {} ms.", properties.shutdownWaitMs());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** True when the projector thread ended on an unexpected error (it does not restart by itself). */
+    public boolean hasFailed() {
+        return failed;
+    }
+
+    private void run() {
+        try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(consumerConfig)) {
+            consumer = kafka;
+            kafka.subscribe(TOPICS);
+            LOG.info("The projector subscribed to {} as group {}.", TOPICS, properties.groupId());
+            while (running) {
+                projectOnePoll(kafka);
+            }
+        } catch (WakeupException e) {
+            // stop() woke the consumer up; nothing was half-written (the write is one transaction).
+        } catch (RuntimeException e) {
+            failed = true;
+            LOG.error("The projector stopped on an unexpected error; restart the service after fixing the cause.", e);
+        } finally {
+            consumer = null;
+            running = false;
+        }
+    }
+
+    private void projectOnePoll(final KafkaConsumer<byte[], byte[]> kafka) {
+        final ConsumerRecords<byte[], byte[]> records = kafka.poll(Duration.ofMillis(properties.pollTimeoutMs()));
+        if (!records.isEmpty()) {
+            final ProjectionBatch batch = batchOf(records);
+            if (!writeUntilDurable(kafka, batch, records.count())) {
+                return;
+            }
+            commit(kafka);
+        }
+        measureLagIfDue(kafka, 0);
+    }
+
+    private ProjectionBatch batchOf(final ConsumerRecords<byte[], byte[]> records) {
+        final ProjectionBatch batch = new ProjectionBatch();
+        for (final ConsumerRecord<byte[], byte[]> record : records) {
+            addRecord(batch, record);
+        }
+        return batch;
+    }
+
+    private void addRecord(final ProjectionBatch batch, final ConsumerRecord<byte[], byte[]> record) {
+        final long eventAtMs;
+        try {
+            if (record.topic().equals(Topics.ACCOUNT_EVENTS.name())) {
+                final AccountEvent event = required(accountEvents.deserialize(record.topic(), record.value()));
+                batch.addAccountEvent(event);
+                eventAtMs = event.getOccurredAt().toEpochMilli();
+            } else {
+                final TransferEvent event = required(transferEvents.deserialize(record.topic(), record.value()));
+                batch.addTransferEvent(event, record.partition(), record.offset());
+                eventAtMs = event.getOccurredAt().toEpochMilli();
+            }
+        } catch (SerializationException e) {
+            LOG.error("Skipped an undeserializable record at topic {} partition {} offset {}: {}",
+                    record.topic(), record.partition(), record.offset(), e.getMessage());
+            metrics.poisonRecord(record.topic());
+            return;
+        }
+        batch.addProgress(record.topic(), record.partition(), record.offset() + 1, eventAtMs);
+    }
+
+    private static <T> T required(final T value) {
+        if (value == null) {
+            throw new SerializationException("record has no value (tombstone)");
+        }
+        return value;
+    }
+
+    /**
+     * Writes the batch, retrying until it is durable; false only when the projector is stopping.
+     * While retrying, the partitions are paused and the consumer keeps polling so it keeps its
+     * place in the group.
+     */
+    private boolean writeUntilDurable(final KafkaConsumer<byte[], byte[]> kafka, final ProjectionBatch batch,
+                                      final int records) {
+        long backoffMs = properties.retryBackoffMinMs();
+        while (running) {
+            final long startNs = System.nanoTime();
+            try {
+                final Long rows = writer.write(batch).block(Duration.ofMillis(properties.writeTimeoutMs()));
+                metrics.batchWritten(batch, rows == null ? 0 : rows, Duration.ofNanos(System.nanoTime() - startNs));
+                kafka.resume(kafka.paused());
+                return true;
+            } catch (RuntimeException e) {
+                metrics.writeFailed();
+                LOG.warn("Writing a batch of {} records to PostgreSQL failed; the projection is paused and retries "
+                        + "in {} ms: {}", records, backoffMs, e.getMessage());
+                waitPaused(kafka, backoffMs, records);
+                backoffMs = Math.min(backoffMs * 2, properties.retryBackoffMaxMs());
+            }
+        }
+        return false;
+    }
+
+    private void waitPaused(final KafkaConsumer<byte[], byte[]> kafka, final long waitMs, final int pendingRecords) {
+        kafka.pause(kafka.assignment());
+        final ConsumerRecords<byte[], byte[]> stray = kafka.poll(Duration.ofMillis(waitMs));
+        // A partition assigned during the wait is not paused yet and may return records: read them again later.
+        for (final TopicPartition partition : stray.partitions()) {
+            kafka.seek(partition, stray.records(partition).get(0).offset());
+        }
+        measureLagIfDue(kafka, pendingRecords);
+    }
+
+    private void commit(final KafkaConsumer<byte[], byte[]> kafka) {
+        final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (final TopicPartition partition : kafka.assignment()) {
+            // The position, not the last offset + 1: it also steps over transaction markers.
+            offsets.put(partition, new OffsetAndMetadata(kafka.position(partition)));
+        }
+        try {
+            kafka.commitSync(offsets);
+        } catch (KafkaException e) {
+            // The rows are durable and idempotent: an uncommitted offset only means a harmless re-read.
+            LOG.warn("Committing projected offsets to Kafka failed; the records will be read again: {}",
+                    e.getMessage());
+        }
+    }
+
+    private void measureLagIfDue(final KafkaConsumer<byte[], byte[]> kafka, final long pendingRecords) {
+        final long nowMs = System.currentTimeMillis();
+        if (nowMs - lagMeasuredAtMs < properties.lagRefreshMs()) {
+            return;
+        }
+        lagMeasuredAtMs = nowMs;
+        try {
+            final Set<TopicPartition> assigned = kafka.assignment();
+            final Map<TopicPartition, Long> ends = kafka.endOffsets(assigned);
+            final Map<String, Long> byTopic = new HashMap<>();
+            for (final String topic : TOPICS) {
+                byTopic.put(topic, 0L);
+            }
+            for (final TopicPartition partition : assigned) {
+                final long behind = Math.max(0, ends.getOrDefault(partition, 0L) - kafka.position(partition));
+                byTopic.merge(partition.topic(), behind, Long::sum);
+            }
+            // Records polled but not yet durable count as behind; they are attributed to the ledger topic.
+            byTopic.merge(Topics.ACCOUNT_EVENTS.name(), pendingRecords, Long::sum);
+            byTopic.forEach(lag::set);
+        } catch (KafkaException e) {
+            LOG.warn("Measuring the projection lag failed; the last value stays: {}", e.getMessage());
+        }
+    }
+}

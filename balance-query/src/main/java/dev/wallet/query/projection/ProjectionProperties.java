@@ -1,0 +1,31 @@
+package dev.wallet.query.projection;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits of the projector ({@code wallet.projection.*}).
+ *
+ * @param enabled           run the projector in this instance; default true (a query-only instance sets false)
+ * @param groupId           Kafka consumer group; default {@code wallet-balance-query}
+ * @param batchMaxRecords   most records per poll, hence per database transaction; default 2000
+ * @param pollTimeoutMs     longest wait of one poll; default 100
+ * @param retryBackoffMinMs first wait after a failed database write; default 100
+ * @param retryBackoffMaxMs longest wait between retries of a failed write (doubling from the minimum);
+ *                          default 5000. Retries never end while the service runs: nothing is skipped.
+ * @param writeTimeoutMs    longest a batch write may take before it counts as failed; default 30000
+ * @param lagRefreshMs      how often the lag is measured against the topics' end offsets; default 1000
+ * @param shutdownWaitMs    how long stopping waits for the projector thread; default 10000
+ */
+@ConfigurationProperties("wallet.projection")
+public record ProjectionProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("wallet-balance-query") String groupId,
+        @DefaultValue("2000") int batchMaxRecords,
+        @DefaultValue("100") long pollTimeoutMs,
+        @DefaultValue("100") long retryBackoffMinMs,
+        @DefaultValue("5000") long retryBackoffMaxMs,
+        @DefaultValue("30000") long writeTimeoutMs,
+        @DefaultValue("1000") long lagRefreshMs,
+        @DefaultValue("10000") long shutdownWaitMs) {
+}

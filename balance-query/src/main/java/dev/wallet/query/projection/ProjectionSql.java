@@ -1,0 +1,110 @@
+package dev.wallet.query.projection;
+
+/**
+ * The projection's SQL: one multi-row statement per table over {@code unnest} of arrays, each
+ * idempotent, so that a redelivered or replayed batch changes nothing. Times travel as epoch
+ * milliseconds ({@code bigint[]}) and become {@code timestamptz} in SQL.
+ */
+final class ProjectionSql {
+
+    /** Ledger rows are facts keyed by (account, sequence): the first write wins, repeats are no-ops. */
+    static final String INSERT_LEDGER = """
+            INSERT INTO ledger_entries (account_id, sequence, transaction_id, step, kind, amount_minor,
+                                        requested_minor, balance_after_minor, currency, reason, occurred_at)
+            SELECT a, s, t, st, k, am, rq, ba, c, r, timestamptz 'epoch' + o * interval '1 millisecond'
+            FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[],
+                        $8::bigint[], $9::text[], $10::text[], $11::bigint[]) AS u(a, s, t, st, k, am, rq, ba, c, r, o)
+            ON CONFLICT (account_id, sequence) DO NOTHING
+            """;
+
+    /** Balances move forward in sequence only; the type and opening time fill in whenever AccountOpened is seen. */
+    static final String UPSERT_ACCOUNTS = """
+            INSERT INTO accounts (account_id, currency, account_type, balance_minor, sequence, opened_at, updated_at)
+            SELECT a, c, ty, b, s, timestamptz 'epoch' + op * interval '1 millisecond',
+                   timestamptz 'epoch' + up * interval '1 millisecond'
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])
+                 AS u(a, c, ty, b, s, op, up)
+            ON CONFLICT (account_id) DO UPDATE SET
+                balance_minor = CASE WHEN excluded.sequence > accounts.sequence
+                                     THEN excluded.balance_minor ELSE accounts.balance_minor END,
+                updated_at    = CASE WHEN excluded.sequence > accounts.sequence
+                                     THEN excluded.updated_at ELSE accounts.updated_at END,
+                sequence      = GREATEST(accounts.sequence, excluded.sequence),
+                account_type  = COALESCE(accounts.account_type, excluded.account_type),
+                opened_at     = COALESCE(accounts.opened_at, excluded.opened_at)
+            WHERE excluded.sequence > accounts.sequence
+               OR (accounts.account_type IS NULL AND excluded.account_type IS NOT NULL)
+            """;
+
+    static final String INSERT_UNKNOWN_ACCOUNT_REJECTIONS = """
+            INSERT INTO unknown_account_rejections (account_id, transaction_id, step, kind, reason, requested_minor,
+                                                    currency, occurred_at)
+            SELECT a, t, st, k, r, rq, c, timestamptz 'epoch' + o * interval '1 millisecond'
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[],
+                        $8::bigint[]) AS u(a, t, st, k, r, rq, c, o)
+            ON CONFLICT (account_id, transaction_id, step) DO NOTHING
+            """;
+
+    private static final String TRANSFER_ROWS = """
+            INSERT INTO transfers (transaction_id, from_account, to_account, amount_minor, currency, phase, phase_rank,
+                                   reason, refunded, source_sequence, destination_sequence, requested_at, deadline_at,
+                                   accepted_at, finished_at, updated_at)
+            SELECT t, fa, ta, am, c, ph, rk, r, rf, ss, ds,
+                   timestamptz 'epoch' + rq * interval '1 millisecond',
+                   timestamptz 'epoch' + dl * interval '1 millisecond',
+                   timestamptz 'epoch' + ac * interval '1 millisecond',
+                   timestamptz 'epoch' + fi * interval '1 millisecond',
+                   timestamptz 'epoch' + up * interval '1 millisecond'
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::smallint[],
+                        $8::text[], $9::boolean[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[],
+                        $14::bigint[], $15::bigint[], $16::bigint[])
+                 AS u(t, fa, ta, am, c, ph, rk, r, rf, ss, ds, rq, dl, ac, fi, up)
+            """;
+
+    /**
+     * The phase moves forward only: a higher rank replaces it (terminal has the highest rank, so it
+     * never changes); facts carried by a single event kind (sequences, request times) fill in once.
+     */
+    static final String UPSERT_TRANSFERS = TRANSFER_ROWS + """
+            ON CONFLICT (transaction_id) DO UPDATE SET
+                phase       = CASE WHEN excluded.phase_rank > transfers.phase_rank THEN excluded.phase ELSE transfers.phase END,
+                reason      = CASE WHEN excluded.phase_rank > transfers.phase_rank THEN excluded.reason ELSE transfers.reason END,
+                refunded    = CASE WHEN excluded.phase_rank > transfers.phase_rank THEN excluded.refunded ELSE transfers.refunded END,
+                finished_at = CASE WHEN excluded.phase_rank > transfers.phase_rank THEN excluded.finished_at ELSE transfers.finished_at END,
+                updated_at  = CASE WHEN excluded.phase_rank > transfers.phase_rank THEN excluded.updated_at ELSE transfers.updated_at END,
+                phase_rank  = GREATEST(transfers.phase_rank, excluded.phase_rank),
+                source_sequence      = COALESCE(transfers.source_sequence, excluded.source_sequence),
+                destination_sequence = COALESCE(transfers.destination_sequence, excluded.destination_sequence),
+                requested_at = COALESCE(transfers.requested_at, excluded.requested_at),
+                deadline_at  = COALESCE(transfers.deadline_at, excluded.deadline_at),
+                accepted_at  = COALESCE(transfers.accepted_at, excluded.accepted_at)
+            """;
+
+    /** A transfer known only from a duplicate: shown as the duplicate reports it, never updated by one. */
+    static final String INSERT_TRANSFERS_IF_ABSENT = TRANSFER_ROWS + """
+            ON CONFLICT (transaction_id) DO NOTHING
+            """;
+
+    static final String INSERT_DUPLICATES = """
+            INSERT INTO transfer_duplicates (kafka_partition, kafka_offset, transaction_id, kind, conflicting_from_account,
+                                             conflicting_to_account, conflicting_amount_minor, conflicting_currency,
+                                             occurred_at)
+            SELECT p, o, t, k, fa, ta, am, c, timestamptz 'epoch' + at * interval '1 millisecond'
+            FROM unnest($1::integer[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
+                        $8::text[], $9::bigint[]) AS u(p, o, t, k, fa, ta, am, c, at)
+            ON CONFLICT (kafka_partition, kafka_offset) DO NOTHING
+            """;
+
+    static final String UPSERT_PROGRESS = """
+            INSERT INTO projection_progress (topic, kafka_partition, next_offset, last_event_at, updated_at)
+            SELECT tp, p, o, timestamptz 'epoch' + at * interval '1 millisecond', now()
+            FROM unnest($1::text[], $2::integer[], $3::bigint[], $4::bigint[]) AS u(tp, p, o, at)
+            ON CONFLICT (topic, kafka_partition) DO UPDATE SET
+                next_offset   = GREATEST(projection_progress.next_offset, excluded.next_offset),
+                last_event_at = GREATEST(projection_progress.last_event_at, excluded.last_event_at),
+                updated_at    = excluded.updated_at
+            """;
+
+    private ProjectionSql() {
+    }
+}

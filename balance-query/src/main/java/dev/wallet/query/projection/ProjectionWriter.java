@@ -1,0 +1,135 @@
+package dev.wallet.query.projection;
+
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes one {@link ProjectionBatch} in one database transaction: every table's rows, and the
+ * partitions' progress, become durable together or not at all.
+ */
+public final class ProjectionWriter {
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+
+    public ProjectionWriter(final DatabaseClient db, final TransactionalOperator transaction) {
+        this.db = db;
+        this.transaction = transaction;
+    }
+
+    /** Writes the batch; emits the number of rows inserted or updated once the transaction committed. */
+    public Mono<Long> write(final ProjectionBatch batch) {
+        final Flux<Long> statements = Flux.concat(
+                ledger(batch.ledgerRows()),
+                accounts(batch.accountRows()),
+                unknownAccounts(batch.unknownAccountRows()),
+                transfers(ProjectionSql.UPSERT_TRANSFERS, batch.transferRows()),
+                transfers(ProjectionSql.INSERT_TRANSFERS_IF_ABSENT, batch.duplicateOnlyTransferRows()),
+                duplicates(batch.duplicateRows()),
+                progress(batch.progressRows()));
+        return transaction.transactional(statements.reduce(0L, Long::sum));
+    }
+
+    private Mono<Long> ledger(final List<LedgerRow> rows) {
+        return execute(ProjectionSql.INSERT_LEDGER, rows,
+                column(rows, LedgerRow::accountId, String[]::new),
+                column(rows, LedgerRow::sequence, Long[]::new),
+                column(rows, LedgerRow::transactionId, String[]::new),
+                column(rows, LedgerRow::step, String[]::new),
+                column(rows, r -> r.kind().name(), String[]::new),
+                column(rows, LedgerRow::amountMinor, Long[]::new),
+                column(rows, LedgerRow::requestedMinor, Long[]::new),
+                column(rows, LedgerRow::balanceAfterMinor, Long[]::new),
+                column(rows, LedgerRow::currency, String[]::new),
+                column(rows, LedgerRow::reason, String[]::new),
+                column(rows, LedgerRow::occurredAtMs, Long[]::new));
+    }
+
+    private Mono<Long> accounts(final List<AccountRow> rows) {
+        return execute(ProjectionSql.UPSERT_ACCOUNTS, rows,
+                column(rows, AccountRow::accountId, String[]::new),
+                column(rows, AccountRow::currency, String[]::new),
+                column(rows, AccountRow::accountType, String[]::new),
+                column(rows, AccountRow::balanceMinor, Long[]::new),
+                column(rows, AccountRow::sequence, Long[]::new),
+                column(rows, AccountRow::openedAtMs, Long[]::new),
+                column(rows, AccountRow::updatedAtMs, Long[]::new));
+    }
+
+    private Mono<Long> unknownAccounts(final List<UnknownAccountRow> rows) {
+        return execute(ProjectionSql.INSERT_UNKNOWN_ACCOUNT_REJECTIONS, rows,
+                column(rows, UnknownAccountRow::accountId, String[]::new),
+                column(rows, UnknownAccountRow::transactionId, String[]::new),
+                column(rows, UnknownAccountRow::step, String[]::new),
+                column(rows, r -> r.kind().name(), String[]::new),
+                column(rows, UnknownAccountRow::reason, String[]::new),
+                column(rows, UnknownAccountRow::requestedMinor, Long[]::new),
+                column(rows, UnknownAccountRow::currency, String[]::new),
+                column(rows, UnknownAccountRow::occurredAtMs, Long[]::new));
+    }
+
+    private Mono<Long> transfers(final String sql, final List<TransferRow> rows) {
+        return execute(sql, rows,
+                column(rows, TransferRow::transactionId, String[]::new),
+                column(rows, TransferRow::fromAccount, String[]::new),
+                column(rows, TransferRow::toAccount, String[]::new),
+                column(rows, TransferRow::amountMinor, Long[]::new),
+                column(rows, TransferRow::currency, String[]::new),
+                column(rows, TransferRow::phase, String[]::new),
+                column(rows, r -> (short) r.phaseRank(), Short[]::new),
+                column(rows, TransferRow::reason, String[]::new),
+                column(rows, TransferRow::refunded, Boolean[]::new),
+                column(rows, TransferRow::sourceSequence, Long[]::new),
+                column(rows, TransferRow::destinationSequence, Long[]::new),
+                column(rows, TransferRow::requestedAtMs, Long[]::new),
+                column(rows, TransferRow::deadlineAtMs, Long[]::new),
+                column(rows, TransferRow::acceptedAtMs, Long[]::new),
+                column(rows, TransferRow::finishedAtMs, Long[]::new),
+                column(rows, TransferRow::updatedAtMs, Long[]::new));
+    }
+
+    private Mono<Long> duplicates(final List<DuplicateRow> rows) {
+        return execute(ProjectionSql.INSERT_DUPLICATES, rows,
+                column(rows, DuplicateRow::partition, Integer[]::new),
+                column(rows, DuplicateRow::offset, Long[]::new),
+                column(rows, DuplicateRow::transactionId, String[]::new),
+                column(rows, DuplicateRow::kind, String[]::new),
+                column(rows, DuplicateRow::conflictingFromAccount, String[]::new),
+                column(rows, DuplicateRow::conflictingToAccount, String[]::new),
+                column(rows, DuplicateRow::conflictingAmountMinor, Long[]::new),
+                column(rows, DuplicateRow::conflictingCurrency, String[]::new),
+                column(rows, DuplicateRow::occurredAtMs, Long[]::new));
+    }
+
+    private Mono<Long> progress(final List<ProgressRow> rows) {
+        return execute(ProjectionSql.UPSERT_PROGRESS, rows,
+                column(rows, ProgressRow::topic, String[]::new),
+                column(rows, ProgressRow::partition, Integer[]::new),
+                column(rows, ProgressRow::nextOffset, Long[]::new),
+                column(rows, ProgressRow::lastEventAtMs, Long[]::new));
+    }
+
+    private Mono<Long> execute(final String sql, final List<?> rows, final Object... columns) {
+        if (rows.isEmpty()) {
+            return Mono.just(0L);
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql);
+        for (int i = 0; i < columns.length; i++) {
+            spec = spec.bind(i, columns[i]);
+        }
+        return spec.fetch().rowsUpdated();
+    }
+
+    private static <R, T> T[] column(final List<R> rows, final Function<R, T> field,
+                                     final java.util.function.IntFunction<T[]> array) {
+        final T[] values = array.apply(rows.size());
+        for (int i = 0; i < values.length; i++) {
+            values[i] = field.apply(rows.get(i));
+        }
+        return values;
+    }
+}
