@@ -156,6 +156,22 @@ class EdgeApiTest {
     }
 
     @Test
+    void shouldAnswerPendingWhenNoAccountProcessorAnswersTheOpenInTime() {
+        final long before = broker.endOffsetSum(Topics.ACCOUNT_COMMANDS);
+
+        api.client().post().uri(ACCOUNTS)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"account_id\": \"frank\", \"currency\": \"USD\", \"type\": \"user\"}")
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("pending")
+                .jsonPath("$.account_id").isEqualTo("frank");
+
+        assertThat(broker.endOffsetSum(Topics.ACCOUNT_COMMANDS)).isEqualTo(before + 1);
+    }
+
+    @Test
     void shouldWriteTransferRequestWithMinorUnitsAndDeadline() {
         final String id = UUID.randomUUID().toString();
         api.client().post().uri(TRANSFER)

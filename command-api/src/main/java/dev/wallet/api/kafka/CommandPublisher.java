@@ -66,7 +66,7 @@ public final class CommandPublisher implements AutoCloseable {
         try {
             sender.execute(() -> send(record, state, result));
         } catch (RejectedExecutionException e) {
-            return Mono.just(new PublishResult.Unavailable("the Kafka send queue is full", false));
+            return Mono.just(new PublishResult.Unavailable("the Kafka send queue is full"));
         }
         return result.asMono()
                 .timeout(queueWaitMax, Mono.defer(() -> cancelIfQueued(state, result)));
@@ -82,7 +82,7 @@ public final class CommandPublisher implements AutoCloseable {
         } catch (RuntimeException e) {
             // max.block.ms elapsed waiting for metadata or buffer space: the record was not taken.
             log.warn("Kafka did not take the command for key {} on {}: {}", record.key(), record.topic(), e.toString());
-            result.tryEmitValue(new PublishResult.Unavailable(e.getClass().getSimpleName() + ": " + e.getMessage(), false));
+            result.tryEmitValue(new PublishResult.Unavailable(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }
 
@@ -95,12 +95,12 @@ public final class CommandPublisher implements AutoCloseable {
         log.warn("Kafka did not acknowledge the command for key {} on {}: {}", record.key(), record.topic(),
                 exception.toString());
         result.tryEmitValue(new PublishResult.Unavailable(exception.getClass().getSimpleName() + ": "
-                + exception.getMessage(), true));
+                + exception.getMessage()));
     }
 
     private static Mono<PublishResult> cancelIfQueued(final AtomicInteger state, final Sinks.One<PublishResult> result) {
         if (state.compareAndSet(QUEUED, CANCELLED)) {
-            return Mono.just(new PublishResult.Unavailable("the Kafka send queue did not move in time", false));
+            return Mono.just(new PublishResult.Unavailable("the Kafka send queue did not move in time"));
         }
         // Already handed to the producer: its delivery timeout bounds the rest of the wait.
         return result.asMono();

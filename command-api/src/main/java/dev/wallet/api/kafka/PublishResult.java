@@ -11,10 +11,11 @@ public sealed interface PublishResult {
     }
 
     /**
-     * Kafka did not take the record in the bounded time, or the send queue was full. When
-     * {@code outcomeUnknown} is true the record had been handed to the producer and a delivery
-     * timeout struck, so it may still be in Kafka; a retry with the same transaction_id is safe.
+     * Kafka did not acknowledge the record in the bounded time, or the send queue was full. Almost
+     * always nothing was written (no metadata within {@code max.block.ms}); after a delivery
+     * timeout on a reachable-then-lost broker the record may still have landed, which is why the
+     * answer tells the client to retry with the same transaction_id: that retry is idempotent.
      */
-    record Unavailable(String reason, boolean outcomeUnknown) implements PublishResult {
+    record Unavailable(String reason) implements PublishResult {
     }
 }

@@ -2,6 +2,7 @@ package dev.wallet.api.support;
 
 import dev.wallet.schemas.topics.Topic;
 import dev.wallet.schemas.topics.TopicProvisioner;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** A one-node embedded KRaft broker with the wallet's topics, for API tests. */
@@ -27,7 +29,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** Starts the broker and creates the topics. */
-    public static EmbeddedBroker start() throws InterruptedException {
+    public static EmbeddedBroker start() {
         final EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
         broker.brokerProperties(Map.of(
                         "transaction.state.log.replication.factor", "1",
@@ -39,15 +41,25 @@ public final class EmbeddedBroker implements AutoCloseable {
             final Properties props = new Properties();
             props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
             admin = Admin.create(props);
-            new TopicProvisioner(PARTITIONS, (short) 1).ensureTopics(admin);
+            provision(admin);
             return new EmbeddedBroker(broker, admin);
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException e) {
             if (admin != null) {
                 admin.close();
             }
             broker.destroy();
             throw e;
         }
+    }
+
+    /** Creates the topics; a fresh broker may not serve a just-created topic yet, so it retries (bounded). */
+    private static void provision(final Admin admin) {
+        Awaitility.await("topics provisioned").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(IllegalStateException.class)
+                .until(() -> {
+                    new TopicProvisioner(PARTITIONS, (short) 1).ensureTopics(admin);
+                    return true;
+                });
     }
 
     /** The bootstrap servers. */

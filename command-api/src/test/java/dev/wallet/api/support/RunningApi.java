@@ -16,12 +16,14 @@ public final class RunningApi implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final WebTestClient client;
+    private final String baseUrl;
 
     private RunningApi(final ConfigurableApplicationContext context) {
         this.context = context;
         final int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.baseUrl = "http://127.0.0.1:" + port;
         this.client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
+                .baseUrl(baseUrl)
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
@@ -33,9 +35,12 @@ public final class RunningApi implements AutoCloseable {
         all.put("spring.kafka.bootstrap-servers", bootstrap);
         all.put("wallet.api.status-base-url", "http://status.example:8081");
         all.putAll(properties);
+        // As command-line arguments: they outrank application.properties (server.port=8080).
+        final String[] arguments = all.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         final ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandApiApplication.class)
-                .properties(all)
-                .run();
+                .run(arguments);
         return new RunningApi(context);
     }
 
@@ -54,6 +59,11 @@ public final class RunningApi implements AutoCloseable {
 
     private boolean tailsReady() {
         return context.getBeansOfType(TopicTail.class).values().stream().allMatch(TopicTail::isReady);
+    }
+
+    /** Where the API listens, e.g. {@code http://127.0.0.1:40123}. */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     /** A client of this API. */

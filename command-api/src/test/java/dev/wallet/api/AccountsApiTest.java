@@ -1,0 +1,95 @@
+package dev.wallet.api;
+
+import dev.wallet.account.topology.AccountProcessorTopology;
+import dev.wallet.api.support.EmbeddedBroker;
+import dev.wallet.api.support.RunningApi;
+import dev.wallet.api.support.WritePath;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Opening accounts through the API in front of the real account processor. */
+class AccountsApiTest {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    private static EmbeddedBroker broker;
+    private static WritePath accountProcessor;
+    private static RunningApi api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = EmbeddedBroker.start();
+        try {
+            accountProcessor = WritePath.start(broker.bootstrap(),
+                    Map.of("test-account-processor", AccountProcessorTopology::build));
+            api = RunningApi.startReady(broker.bootstrap(), Map.of("wallet.api.account-open-wait", "20s"));
+        } catch (Exception | AssertionError e) {
+            stop();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (api != null) {
+                api.close();
+            }
+        } finally {
+            try {
+                if (accountProcessor != null) {
+                    accountProcessor.close();
+                }
+            } finally {
+                broker.close();
+            }
+        }
+    }
+
+    @Test
+    void shouldAnswerCreatedWhenAccountIsOpened() {
+        final String id = "carol-" + RUN;
+        openAccount(id, "USD", "user").expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.account_id").isEqualTo(id)
+                .jsonPath("$.currency").isEqualTo("USD")
+                .jsonPath("$.type").isEqualTo("user")
+                .jsonPath("$.status").isEqualTo("opened");
+    }
+
+    @Test
+    void shouldAnswerOkWhenAccountAlreadyExistsWithSameAttributes() {
+        final String id = "dave-" + RUN;
+        openAccount(id, "EUR", "system").expectStatus().isCreated();
+
+        openAccount(id, "EUR", "system").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("exists")
+                .jsonPath("$.type").isEqualTo("system");
+    }
+
+    @Test
+    void shouldAnswerConflictWhenAccountExistsWithOtherAttributes() {
+        final String id = "erin-" + RUN;
+        openAccount(id, "USD", "user").expectStatus().isCreated();
+
+        openAccount(id, "EUR", "user").expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(409)
+                .jsonPath("$.reason").isEqualTo("ACCOUNT_EXISTS_WITH_OTHER_ATTRIBUTES")
+                .jsonPath("$.account_id").isEqualTo(id);
+    }
+
+    private static WebTestClient.ResponseSpec openAccount(final String id, final String currency, final String type) {
+        return api.client().post().uri("/v1/wallet/accounts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"account_id\": \"" + id + "\", \"currency\": \"" + currency + "\", \"type\": \"" + type + "\"}")
+                .exchange();
+    }
+}
