@@ -81,6 +81,8 @@ public final class WritePath implements AutoCloseable {
     public void close() {
         for (final KafkaStreams client : clients) {
             client.close(Duration.ofSeconds(10));
+            // Deletes the client's local state directory: tests leave nothing behind in /tmp.
+            client.cleanUp();
         }
     }
 }
