@@ -217,6 +217,8 @@ public final class EventProjector implements SmartLifecycle {
         }
         try {
             kafka.commitSync(offsets);
+        } catch (WakeupException e) {
+            throw e;
         } catch (KafkaException e) {
             // The rows are durable and idempotent: an uncommitted offset only means a harmless re-read.
             LOG.warn("Committing projected offsets to Kafka failed; the records will be read again: {}",
@@ -244,6 +246,8 @@ public final class EventProjector implements SmartLifecycle {
             // Records polled but not yet durable count as behind; they are attributed to the ledger topic.
             byTopic.merge(Topics.ACCOUNT_EVENTS.name(), pendingRecords, Long::sum);
             byTopic.forEach(lag::set);
+        } catch (WakeupException e) {
+            throw e;
         } catch (KafkaException e) {
             LOG.warn("Measuring the projection lag failed; the last value stays: {}", e.getMessage());
         }

@@ -34,8 +34,32 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
                 "group.initial.rebalance.delay.ms", "0"));
         started.afterPropertiesSet();
         broker = started;
+        try {
+            provisionTopics();
+        } catch (RuntimeException | InterruptedException e) {
+            afterAll(context);
+            throw e;
+        }
+    }
+
+    /**
+     * Provisioning is idempotent; right after creation the broker may not describe a new topic yet
+     * ("does not host this topic-partition"), so it is tried a bounded number of times.
+     */
+    private static void provisionTopics() throws InterruptedException {
+        final int attemptsMax = 10;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            new TopicProvisioner(PARTITIONS, (short) 1).ensureTopics(admin);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    new TopicProvisioner(PARTITIONS, (short) 1).ensureTopics(admin);
+                    return;
+                } catch (IllegalStateException e) {
+                    if (attempt == attemptsMax) {
+                        throw e;
+                    }
+                    Thread.sleep(200);
+                }
+            }
         }
     }
 
