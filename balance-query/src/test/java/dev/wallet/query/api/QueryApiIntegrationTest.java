@@ -27,7 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The query API over HTTP, on data the projector wrote from real events. */
 @IntegrationTest
-class QueryApiIT {
+class QueryApiIntegrationTest {
 
     private static EventLog log;
 

@@ -17,7 +17,9 @@ import dev.wallet.schemas.avro.TransferEvent;
 import dev.wallet.schemas.avro.TransferFailureReason;
 import dev.wallet.schemas.avro.TransferPhase;
 import dev.wallet.schemas.topics.Topics;
+import dev.wallet.schemas.kafka.ExactlyOnce;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The projector against a real broker and a real PostgreSQL. */
 @IntegrationTest
-class ProjectionIT {
+class ProjectionIntegrationTest {
 
     private static EventLog log;
 
@@ -42,7 +44,7 @@ class ProjectionIT {
     @Autowired
     private MeterRegistry meters;
     @Autowired
-    private ProjectionLag lag;
+    private ProjectionWriter writer;
 
     private ReadModelProbe probe;
 
@@ -267,6 +269,49 @@ class ProjectionIT {
         await().atMost(ReadModelProbe.CATCH_UP_MAX).until(() -> lagOfLedger() == 0);
         assertThat(probe.rows("SELECT balance_minor, sequence FROM accounts WHERE account_id = $1", account))
                 .containsExactly("300|31");
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheTopicsAreReplayedFromOffsetZero() {
+        final String account = newId("replay");
+        final String tx = newId("tx");
+        log.accounts(Events.opened(account, at(0)), Events.credited(account, 2, 400, 400, tx, at(1)));
+        log.transfers(Events.accepted(tx, "funding", account, 400, at(0)),
+                Events.completed(tx, "funding", account, 400, 9, 2, at(1)));
+        probe.awaitProjected(log);
+        final List<String> before = everything();
+        final long recordsInTopics = log.endOffsets().values().stream().mapToLong(Long::longValue).sum();
+
+        final SimpleMeterRegistry replayMeters = new SimpleMeterRegistry();
+        final ProjectionLag replayLag = new ProjectionLag();
+        final ProjectionProperties properties = new ProjectionProperties(true, newId("replay-group"), 2000, 100,
+                100, 500, 30_000, 100, 10_000);
+        final EventProjector replay = new EventProjector(
+                ExactlyOnce.readCommitted(KafkaBrokerExtension.bootstrapServers(), properties.groupId()), writer,
+                new ProjectionMetrics(replayMeters, replayLag), replayLag, properties);
+        replay.start();
+        try {
+            await().atMost(ReadModelProbe.CATCH_UP_MAX).until(() ->
+                    replayMeters.counter("wallet.projection.events").count()
+                            + replayMeters.find("wallet.projection.poison.records").counters().stream()
+                            .mapToDouble(c -> c.count()).sum() >= recordsInTopics);
+        } finally {
+            replay.stop();
+        }
+
+        assertThat(everything()).isEqualTo(before);
+    }
+
+    private List<String> everything() {
+        final List<String> rows = new ArrayList<>();
+        rows.addAll(probe.rows("SELECT * FROM ledger_entries ORDER BY account_id, sequence"));
+        rows.addAll(probe.rows("SELECT * FROM accounts ORDER BY account_id"));
+        rows.addAll(probe.rows("SELECT * FROM unknown_account_rejections ORDER BY account_id, transaction_id, step"));
+        rows.addAll(probe.rows("SELECT * FROM transfers ORDER BY transaction_id"));
+        rows.addAll(probe.rows("SELECT * FROM transfer_duplicates ORDER BY kafka_partition, kafka_offset"));
+        rows.addAll(probe.rows("SELECT topic, kafka_partition, next_offset, last_event_at FROM projection_progress "
+                + "ORDER BY topic, kafka_partition"));
+        return rows;
     }
 
     private double lagOfLedger() {
