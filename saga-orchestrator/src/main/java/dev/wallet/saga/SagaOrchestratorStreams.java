@@ -6,6 +6,7 @@ import dev.wallet.schemas.kafka.ExactlyOnce;
 import dev.wallet.schemas.topics.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
@@ -30,6 +31,12 @@ import org.springframework.context.SmartLifecycle;
 public final class SagaOrchestratorStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SagaOrchestratorStreams.class);
+
+    /** Attempts at provisioning the topics before the start fails. */
+    static final int PROVISION_ATTEMPTS_MAX = 5;
+
+    /** Pause between provisioning attempts. */
+    static final Duration PROVISION_RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final SagaOrchestratorProperties properties;
     private final String bootstrapServers;
@@ -112,13 +119,32 @@ public final class SagaOrchestratorStreams implements SmartLifecycle {
         return props;
     }
 
+    /**
+     * Creates the missing wallet topics. On a fresh broker the provisioner's check of partition
+     * counts can run before the new topics' metadata has spread and fail with an unknown
+     * partition; a few bounded retries ride that out (creation itself is idempotent).
+     */
     private void provisionTopics() {
         final Properties adminProps = new Properties();
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(adminProps)) {
-            final List<String> created = new TopicProvisioner(properties.partitions(), properties.replicationFactor())
-                    .ensureTopics(admin);
-            log.info("Topics provisioned at {}: {}.", bootstrapServers, created.isEmpty() ? "all existed" : created);
+            final TopicProvisioner provisioner =
+                    new TopicProvisioner(properties.partitions(), properties.replicationFactor());
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    final List<String> created = provisioner.ensureTopics(admin);
+                    log.info("Topics provisioned at {}: {}.", bootstrapServers,
+                            created.isEmpty() ? "all existed" : created);
+                    return;
+                } catch (IllegalStateException e) {
+                    if (attempt >= PROVISION_ATTEMPTS_MAX) {
+                        throw e;
+                    }
+                    log.warn("Provisioning topics at {} failed (attempt {} of {}): {}; retrying.", bootstrapServers,
+                            attempt, PROVISION_ATTEMPTS_MAX, e.getMessage());
+                    Thread.sleep(PROVISION_RETRY_PAUSE.toMillis());
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while provisioning topics at " + bootstrapServers + ".", e);
