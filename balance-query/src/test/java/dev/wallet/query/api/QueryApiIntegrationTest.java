@@ -4,6 +4,7 @@ import static dev.wallet.query.support.Events.at;
 import static dev.wallet.query.support.Events.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wallet.query.postgres.EmbeddedPostgresServer;
 import dev.wallet.query.support.EventLog;
 import dev.wallet.query.support.Events;
 import dev.wallet.query.support.IntegrationTest;
@@ -35,6 +36,8 @@ class QueryApiIntegrationTest {
     private int port;
     @Autowired
     private DatabaseClient db;
+    @Autowired
+    private EmbeddedPostgresServer postgres;
 
     private WebTestClient http;
     private ReadModelProbe probe;
@@ -204,6 +207,19 @@ class QueryApiIntegrationTest {
         http.get().uri("/v1/wallet/transfers/{id}", newId("tx")).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void shouldAnswerServiceUnavailableWhilePostgresIsDown() {
+        postgres.stop();
+        try {
+            http.get().uri("/v1/wallet/accounts/{id}", newId("any")).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().exists("Retry-After")
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        } finally {
+            postgres.start();
+        }
     }
 
     @Test
