@@ -211,6 +211,14 @@ class EdgeApiTest {
     }
 
     @Test
+    void shouldAnswerUnknownPathWithProblem() {
+        api.client().get().uri("/v1/wallet/nothing-here")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void shouldReportKafkaInHealth() {
         api.client().get().uri("/actuator/health")
                 .exchange()

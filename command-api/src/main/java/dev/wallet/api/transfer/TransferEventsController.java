@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -78,7 +79,7 @@ public final class TransferEventsController {
 
     private Mono<ResponseEntity<?>> stream(final String id) {
         // Subscribe before reading the cache: a state arriving in between is then in the live
-        // stream, and the phase filter drops what the cache already gave.
+        // stream, and the forward-only phase filter drops what the cache already gave.
         final TransferStreams.Subscription subscription = streams.open(id);
         final TransferState known = recent.get(id);
         final Flux<TransferState> live = subscription.states();
@@ -100,8 +101,7 @@ public final class TransferEventsController {
     private Flux<ServerSentEvent<TransferStatusEvent>> events(final String id,
                                                               final TransferStreams.Subscription subscription,
                                                               final Flux<TransferState> states) {
-        return states
-                .distinctUntilChanged(TransferState::phase)
+        return forwardOnly(states)
                 .takeUntil(TransferState::terminal)
                 .take(properties.eventStreamMaxDuration())
                 .map(state -> ServerSentEvent.builder(TransferStatusEvent.of(state))
@@ -109,6 +109,18 @@ public final class TransferEventsController {
                         .id(id + ":" + state.phase().name())
                         .build())
                 .doFinally(signal -> release(subscription));
+    }
+
+    /**
+     * Only states with a newer phase: phases move forward (ACCEPTED, DEBITED, COMPENSATING, then
+     * COMPLETED or FAILED), and the cache snapshot and the replayed live states overlap.
+     */
+    private static Flux<TransferState> forwardOnly(final Flux<TransferState> states) {
+        return Flux.defer(() -> {
+            final AtomicInteger lastPhase = new AtomicInteger(-1);
+            return states.filter(state -> state.phase().ordinal()
+                    > lastPhase.getAndAccumulate(state.phase().ordinal(), Math::max));
+        });
     }
 
     private void release(final TransferStreams.Subscription subscription) {
