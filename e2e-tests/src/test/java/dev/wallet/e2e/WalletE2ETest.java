@@ -3,18 +3,15 @@ package dev.wallet.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.wallet.e2e.check.LedgerFold;
+import dev.wallet.e2e.check.Books;
 import dev.wallet.e2e.check.ReadSideChecks;
 import dev.wallet.e2e.client.Answer;
 import dev.wallet.e2e.client.WalletClient;
 import dev.wallet.e2e.stack.WalletStack;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,9 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalletE2ETest {
-
-    /** Bound on the read side catching up after a step; it is eventually consistent. */
-    static final Duration CATCH_UP = Duration.ofMinutes(3);
 
     static final String FUNDING = "funding-usd";
 
@@ -177,8 +171,8 @@ class WalletE2ETest {
         crashes.join();
 
         assertThat(workload.abandoned()).isZero();
-        awaitTerminal(workload.accepted());
-        assertBooksBalance();
+        Books.awaitTerminal(sql, workload.accepted());
+        Books.assertBalanced(stack.kafka().bootstrapServers(), sql);
     }
 
     @Test
@@ -212,48 +206,18 @@ class WalletE2ETest {
         }
     }
 
-    private static void assertBooksBalance() {
-        final LedgerFold ledger = LedgerFold.read(stack.kafka().bootstrapServers());
-        await().atMost(CATCH_UP).untilAsserted(() ->
-                assertThat(sql.sequences()).as("read side caught up with the ledger").isEqualTo(
-                        ledger.accounts().entrySet().stream().collect(
-                                Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sequence()))));
-        assertThat(ledger.violations()).as("sequence gaps or repeats in the ledger topic").isEmpty();
-        assertThat(sql.balances()).as("read side equals write side").isEqualTo(
-                ledger.accounts().entrySet().stream().collect(
-                        Collectors.toMap(Map.Entry::getKey, e -> e.getValue().balanceMinor())));
-        assertThat(sql.sumsByCurrency().values()).as("double entry: per-currency sums").containsOnly(0L);
-        assertThat(sql.negativeUserBalances()).as("user balances that went below zero").isEmpty();
-        assertThat(sql.ledgerGaps()).as("ledger rows not numbered 1..n").isEmpty();
-        assertThat(sql.transfersNotMatchingTheLedger()).as("outcomes without matching ledger entries").isEmpty();
-    }
-
-    private static void awaitTerminal(final java.util.Set<String> transactionIds) {
-        await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            final Map<String, String> phases = sql.phases();
-            final List<String> open = new ArrayList<>();
-            for (final String id : transactionIds) {
-                final String phase = phases.get(id);
-                if (!"COMPLETED".equals(phase) && !"FAILED".equals(phase)) {
-                    open.add(id + "=" + phase);
-                }
-            }
-            assertThat(open).as("accepted transfers not terminal").isEmpty();
-        });
-    }
-
     private static void open(final String account, final String currency) {
         final Answer answer = client.openAccount(account, currency, "user");
         assertThat(answer.status()).as("open %s: %s", account, answer.body()).isEqualTo(201);
     }
 
     private static void awaitBalance(final String account, final String balance) {
-        await().atMost(CATCH_UP).untilAsserted(() ->
+        await().atMost(Books.CATCH_UP).untilAsserted(() ->
                 assertThat(client.account(account).text("balance")).isEqualTo(balance));
     }
 
     private static void awaitTransferStatus(final String transactionId, final String status) {
-        await().atMost(CATCH_UP).untilAsserted(() ->
+        await().atMost(Books.CATCH_UP).untilAsserted(() ->
                 assertThat(client.transferStatus(transactionId).text("status")).isEqualTo(status));
     }
 }
