@@ -45,6 +45,9 @@ class WritePathApiTest {
     private static EmbeddedBroker broker;
     private static WritePath writePath;
     private static RunningApi api;
+    /** A second instance with a 1 ms outcome wait. Both are closed only at the end: closing one
+     *  Spring Boot app disposes the Reactor Netty resources the other shares in this JVM. */
+    private static RunningApi impatientApi;
 
     @BeforeAll
     static void start() throws Exception {
@@ -58,6 +61,7 @@ class WritePathApiTest {
                     "wallet.api.outcome-wait", "20s",
                     "wallet.api.account-open-wait", "20s",
                     "wallet.api.event-stream-first-event-wait", "20s"));
+            impatientApi = RunningApi.startReady(broker.bootstrap(), Map.of("wallet.api.outcome-wait", "1ms"));
             openAccount(FUNDING, "USD", "system").expectStatus().isCreated();
             openAccount(ALICE, "USD", "user").expectStatus().isCreated();
             openAccount(BOB, "USD", "user").expectStatus().isCreated();
@@ -73,20 +77,30 @@ class WritePathApiTest {
     @AfterAll
     static void stop() {
         try {
-            if (api != null) {
-                api.close();
+            if (impatientApi != null) {
+                impatientApi.close();
             }
         } finally {
             try {
-                if (writePath != null) {
-                    assertThat(writePath.failures()).as("write-path stream thread failures").isEmpty();
+                if (api != null) {
+                    api.close();
                 }
             } finally {
-                if (writePath != null) {
-                    writePath.close();
-                }
-                broker.close();
+                stopWritePath();
             }
+        }
+    }
+
+    private static void stopWritePath() {
+        try {
+            if (writePath != null) {
+                assertThat(writePath.failures()).as("write-path stream thread failures").isEmpty();
+            }
+        } finally {
+            if (writePath != null) {
+                writePath.close();
+            }
+            broker.close();
         }
     }
 
@@ -178,6 +192,22 @@ class WritePathApiTest {
         assertThat(data).extracting(d -> d.get("status").stringValue()).last().isEqualTo("success");
         assertThat(data.get(data.size() - 1).get("amount").stringValue()).isEqualTo("7.00");
         assertThat(events).allMatch(e -> "status".equals(e.event()));
+    }
+
+    @Test
+    void shouldAnswerPendingAndFinishTheTransferAfterwards() {
+        final String id = UUID.randomUUID().toString();
+        impatientApi.client().post().uri("/v1/wallet/balance_transfer")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(EdgeApiTest.transfer(ALICE, BOB, "\"8.00\"", "USD", id))
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().valueEquals("Location", "http://status.example:8081/v1/wallet/transfers/" + id)
+                .expectBody().jsonPath("$.status").isEqualTo("pending");
+
+        final List<ServerSentEvent<String>> events = events(id).collectList().block(Duration.ofSeconds(30));
+
+        assertThat(JSON.readTree(events.get(events.size() - 1).data()).get("status").stringValue()).isEqualTo("success");
     }
 
     @Test
