@@ -56,6 +56,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    // The owner stops the server (Spring destroys this bean after the projector has
+                    // stopped); zonky's own JVM hook would stop it while the projector still writes.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(startupWait);
             if (port != 0) {
                 builder.setPort(port);

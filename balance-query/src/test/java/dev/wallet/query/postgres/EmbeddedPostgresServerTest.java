@@ -45,6 +45,27 @@ class EmbeddedPostgresServerTest {
         }
     }
 
+    @Test
+    void shouldRunWithFsyncAndSynchronousCommitOn() throws Exception {
+        final Path dataDir = Path.of("target", "pg-durable-" + UUID.randomUUID()).toAbsolutePath();
+        try (EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, 0, Duration.ofSeconds(60))) {
+            server.start();
+
+            assertThat(setting(server, "fsync")).isEqualTo("on");
+            assertThat(setting(server, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(server, "data_directory")).isEqualTo(dataDir.toString());
+        }
+    }
+
+    private static String setting(final EmbeddedPostgresServer server, final String name) throws Exception {
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW " + name)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     private static Process startChild(final Path dataDir, final int port) throws Exception {
         final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
