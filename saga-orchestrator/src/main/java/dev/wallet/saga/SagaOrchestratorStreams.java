@@ -4,13 +4,19 @@ import dev.wallet.saga.topology.SagaSettings;
 import dev.wallet.saga.topology.TransferSagaTopology;
 import dev.wallet.schemas.kafka.ExactlyOnce;
 import dev.wallet.schemas.topics.TopicProvisioner;
+import dev.wallet.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -56,6 +62,7 @@ public final class SagaOrchestratorStreams implements SmartLifecycle {
         if (properties.provisionTopics()) {
             provisionTopics();
         }
+        requireCoPartitionedInputs();
         final StreamsBuilder builder = new StreamsBuilder();
         TransferSagaTopology.build(builder, settings());
         final KafkaStreams client = new KafkaStreams(builder.build(), streamsConfig());
@@ -117,6 +124,36 @@ public final class SagaOrchestratorStreams implements SmartLifecycle {
             props.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir());
         }
         return props;
+    }
+
+    /**
+     * Fails the start when {@code wallet.transfer-requests} and {@code wallet.account-events} have
+     * different partition counts. The answers are re-keyed by transaction_id into a repartition
+     * topic sized like the account events; only with equal counts does the answer of a transfer
+     * land in the task that holds its saga. Otherwise sagas would silently wait forever.
+     */
+    private void requireCoPartitionedInputs() {
+        final Properties adminProps = new Properties();
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        final String requests = Topics.TRANSFER_REQUESTS.name();
+        final String events = Topics.ACCOUNT_EVENTS.name();
+        try (Admin admin = Admin.create(adminProps)) {
+            final Map<String, TopicDescription> topics = admin.describeTopics(List.of(requests, events))
+                    .allTopicNames().get(TopicProvisioner.ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            final int requestPartitions = topics.get(requests).partitions().size();
+            final int eventPartitions = topics.get(events).partitions().size();
+            if (requestPartitions != eventPartitions) {
+                throw new IllegalStateException("The saga needs " + requests + " and " + events
+                        + " to have the same partition count, but they have " + requestPartitions + " and "
+                        + eventPartitions + ".");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while describing topics at " + bootstrapServers + ".", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot describe the saga's input topics at " + bootstrapServers
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /**
