@@ -33,6 +33,11 @@ public final class AccountOpenWaiters implements Consumer<AccountEvent> {
         byTransactionId.remove(transactionId);
     }
 
+    /** True while some open command waits for its answer. */
+    public boolean anyWaiting() {
+        return !byTransactionId.isEmpty();
+    }
+
     /** Completes the waiter this ledger event answers, if any. Called on the account-events tail thread. */
     @Override
     public void accept(final AccountEvent event) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,6 +54,7 @@ public final class TopicTail<V> implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Deserializer<V> deserializer;
     private final Consumer<V> handler;
+    private final BooleanSupplier interested;
     private final Duration pollTimeout;
     private final Counter dropped;
     private final Thread thread;
@@ -64,11 +66,14 @@ public final class TopicTail<V> implements AutoCloseable {
      * @param topic            the topic to follow
      * @param consumerSettings read-committed consumer settings; any group id is removed
      * @param handler          called on the tail's thread for every decoded record; must be quick
+     * @param interested       asked before each record is decoded: while false, records are skipped
+     *                         undecoded (the account-events tail needs records only while an open
+     *                         waits, and most of that topic is ledger entries of transfers)
      * @param pollTimeout      the poll timeout
      * @param registry         where the dropped-records counter is registered
      */
     public TopicTail(final Topic<String, V> topic, final Properties consumerSettings, final Consumer<V> handler,
-                     final Duration pollTimeout, final MeterRegistry registry) {
+                     final BooleanSupplier interested, final Duration pollTimeout, final MeterRegistry registry) {
         this.topic = topic;
         final Properties props = new Properties();
         props.putAll(consumerSettings);
@@ -79,6 +84,7 @@ public final class TopicTail<V> implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.deserializer = topic.valueSerde().deserializer();
         this.handler = handler;
+        this.interested = interested;
         this.pollTimeout = pollTimeout;
         this.dropped = Counter.builder("wallet.api.events.dropped")
                 .description("Records of an event topic that could not be decoded and were skipped")
@@ -154,6 +160,9 @@ public final class TopicTail<V> implements AutoCloseable {
     }
 
     private void handle(final ConsumerRecord<String, byte[]> record) {
+        if (!interested.getAsBoolean()) {
+            return;
+        }
         final V value;
         try {
             value = record.value() == null ? null : deserializer.deserialize(record.topic(), record.value());
