@@ -230,6 +230,15 @@ class EdgeApiTest {
     }
 
     @Test
+    void shouldBeReadyWhenKafkaAnswersAndTailsArePositioned() {
+        api.client().get().uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
     void shouldExposeRequestCountsByOutcomeToPrometheus() {
         api.client().post().uri(TRANSFER).contentType(MediaType.APPLICATION_JSON).bodyValue("{")
                 .exchange().expectStatus().isBadRequest();
@@ -247,6 +256,7 @@ class EdgeApiTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
+                .jsonPath("$.info.title").isEqualTo("Wallet command API")
                 .jsonPath("$.paths['/v1/wallet/balance_transfer'].post").exists()
                 .jsonPath("$.paths['/v1/wallet/accounts'].post").exists()
                 .jsonPath("$.paths['/v1/wallet/transfers/{transaction_id}/events'].get").exists();

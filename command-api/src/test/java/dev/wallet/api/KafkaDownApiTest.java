@@ -65,6 +65,13 @@ class KafkaDownApiTest {
                 .jsonPath("$.components.kafka.status").isEqualTo("DOWN");
     }
 
+    @Test
+    void shouldNotBeReadyWithoutKafka() {
+        api.client().get().uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus().isEqualTo(503);
+    }
+
     /** A port nobody listens on: bound, then released. */
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
