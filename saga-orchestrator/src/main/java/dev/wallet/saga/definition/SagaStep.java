@@ -42,11 +42,48 @@ record SagaStep(SagaPhase waitingIn, CommandStep awaits, Function<TransferSagaSt
         }
     }
 
-    /** A step whose command is never declined (the refund). */
-    static SagaStep neverDeclined(final SagaPhase waitingIn, final CommandStep awaits,
-                                  final Function<TransferSagaState, String> addressee,
-                                  final Class<?> success, final Transition onSuccess) {
-        return new SagaStep(waitingIn, awaits, addressee, success, onSuccess, null, null);
+    /** Starts the row of the step the saga waits for in {@code phase}. */
+    static Builder waitingIn(final SagaPhase phase) {
+        return new Builder(phase);
+    }
+
+    /** Builds one row so that it reads left to right like the table in the class comment. */
+    static final class Builder {
+
+        private final SagaPhase waitingIn;
+        private CommandStep awaits;
+        private Function<TransferSagaState, String> addressee;
+        private Class<?> success;
+        private Transition onSuccess;
+
+        private Builder(final SagaPhase waitingIn) {
+            this.waitingIn = waitingIn;
+        }
+
+        /** The step of the command sent, and the account it went to. */
+        Builder forAnswerTo(final CommandStep step, final Function<TransferSagaState, String> account) {
+            this.awaits = step;
+            this.addressee = account;
+            return this;
+        }
+
+        /** Forward: what an answer of type {@code reply} does. */
+        Builder onSuccess(final Class<?> reply, final Transition transition) {
+            this.success = reply;
+            this.onSuccess = transition;
+            return this;
+        }
+
+        /** Compensation: what an answer of type {@code reply} does. */
+        SagaStep onDecline(final Class<?> reply, final Transition transition) {
+            return new SagaStep(waitingIn, awaits, addressee, success, onSuccess,
+                    Objects.requireNonNull(reply), Objects.requireNonNull(transition));
+        }
+
+        /** The command of this step is never declined (the refund). */
+        SagaStep neverDeclined() {
+            return new SagaStep(waitingIn, awaits, addressee, success, onSuccess, null, null);
+        }
     }
 
     /** The rows indexed by the phase that waits for them; a phase may appear once. */

@@ -31,13 +31,16 @@ import java.util.Map;
  * (compensation).
  *
  * <pre>
- *  waiting in    | command sent to       | answer -> forward                       | decline -> compensation
- *  --------------+-----------------------+-----------------------------------------+---------------------------------------------
- *  (new request) |                       | valid -> ACCEPTED, DebitAccount(source) | invalid -> FAILED (SAME_ACCOUNT, INVALID_AMOUNT, EXPIRED)
- *  ACCEPTED      | DebitAccount source   | AccountDebited -> DEBITED,              | DebitRejected -> FAILED(SOURCE_*, INSUFFICIENT_FUNDS,
- *                |                       |   CreditAccount(destination)            |   TRANSFER_CANCELLED), nothing to undo
- *  DEBITED       | CreditAccount dest.   | AccountCredited -> COMPLETED            | CreditRejected -> COMPENSATING, RefundAccount(source)
- *  COMPENSATING  | RefundAccount source  | AccountRefunded -> FAILED(DESTINATION_*), refunded | (a refund is never declined)
+ *  waiting in   | sent                 | answer -> forward               | decline -> compensation
+ *  -------------+----------------------+---------------------------------+--------------------------------------
+ *  (request)    |                      | valid -> ACCEPTED,              | invalid -> FAILED (SAME_ACCOUNT,
+ *               |                      |   DebitAccount(source)          |   INVALID_AMOUNT, EXPIRED)
+ *  ACCEPTED     | DebitAccount source  | AccountDebited -> DEBITED,      | DebitRejected -> FAILED (SOURCE_*,
+ *               |                      |   CreditAccount(destination)    |   INSUFFICIENT_FUNDS, TRANSFER_CANCELLED)
+ *  DEBITED      | CreditAccount dest.  | AccountCredited -> COMPLETED    | CreditRejected -> COMPENSATING,
+ *               |                      |                                 |   RefundAccount(source)
+ *  COMPENSATING | RefundAccount source | AccountRefunded -> FAILED       | (a refund is never declined)
+ *               |                      |   (DESTINATION_*), refunded     |
  * </pre>
  *
  * <p>The logic is pure: given the stored state, an input and the orchestrator's clock it returns a
@@ -47,10 +50,18 @@ import java.util.Map;
 public final class TransferSagaDefinition {
 
     private static final Map<SagaPhase, SagaStep> STEPS = SagaStep.table(
-            //          waiting in  awaits  addressee                        forward on success                       compensation on decline
-            new SagaStep(ACCEPTED,  DEBIT,  TransferSagaState::getFromAccount, AccountDebited.class,  TransferSagaDefinition::creditDestination, DebitRejected.class,  TransferSagaDefinition::failUndebited),
-            new SagaStep(DEBITED,   CREDIT, TransferSagaState::getToAccount,   AccountCredited.class, TransferSagaDefinition::complete,          CreditRejected.class, TransferSagaDefinition::refundSource),
-            SagaStep.neverDeclined(COMPENSATING, REFUND, TransferSagaState::getFromAccount, AccountRefunded.class, TransferSagaDefinition::failRefunded));
+            // Step 1, debit the source. Declined: the transfer fails; nothing moved, nothing to undo.
+            SagaStep.waitingIn(ACCEPTED).forAnswerTo(DEBIT, TransferSagaState::getFromAccount)
+                    .onSuccess(AccountDebited.class, TransferSagaDefinition::creditDestination)
+                    .onDecline(DebitRejected.class, TransferSagaDefinition::failUndebited),
+            // Step 2, credit the destination. Declined: compensate step 1 by refunding the source.
+            SagaStep.waitingIn(DEBITED).forAnswerTo(CREDIT, TransferSagaState::getToAccount)
+                    .onSuccess(AccountCredited.class, TransferSagaDefinition::complete)
+                    .onDecline(CreditRejected.class, TransferSagaDefinition::refundSource),
+            // Compensation of step 1, refund the source; the account processor never declines it.
+            SagaStep.waitingIn(COMPENSATING).forAnswerTo(REFUND, TransferSagaState::getFromAccount)
+                    .onSuccess(AccountRefunded.class, TransferSagaDefinition::failRefunded)
+                    .neverDeclined());
 
     private TransferSagaDefinition() {
     }

@@ -35,7 +35,7 @@ class TransferPipelineProperties {
 
     private static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
 
-    @Property(tries = 40)
+    @Property(tries = 30)
     void shouldConserveMoneyAndEndEveryTransferExactlyOnce(
             @ForAll("accounts") final List<AccountSpec> accounts,
             @ForAll("transfers") final List<TransferSpec> transfers,
