@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,8 +29,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Projects {@code wallet.account-events} and {@code wallet.transfer-events} into PostgreSQL.
  *
- * <p>One thread polls a read_committed consumer, writes each poll as one database transaction, and
- * only then commits the offsets to Kafka: a row is durable before its offset is, so a crash re-reads
+ * <p>One thread polls a read_committed consumer, writes each poll as one database transaction
+ * (decoding the next poll while the previous one is written), and only then commits its offsets
+ * to Kafka: a row is durable before its offset is, so a crash re-reads
  * rather than loses, and the idempotent SQL makes the re-read harmless. When PostgreSQL is down
  * the projector pauses its partitions (still polling, so it stays in the group), retries the same
  * batch with a bounded backoff, and carries on where it was once the database is back: nothing is
@@ -51,6 +56,14 @@ public final class EventProjector implements SmartLifecycle {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
     private long lagMeasuredAtMs;
+    private InFlight inFlight;
+    /** Records polled whose rows are not yet durable: behind, although the consumer's position is past them. */
+    private long undurableRecords;
+
+    /** A batch whose write was started, with the offsets to commit once it is durable. */
+    private record InFlight(ProjectionBatch batch, int records, Map<TopicPartition, OffsetAndMetadata> offsets,
+                            long startNs, CompletableFuture<Long> write) {
+    }
 
     /**
      * @param consumerConfig read_committed consumer settings without auto-commit (see
@@ -120,21 +133,72 @@ public final class EventProjector implements SmartLifecycle {
             failed = true;
             LOG.error("The projector stopped on an unexpected error; restart the service after fixing the cause.", e);
         } finally {
+            // A batch still in flight is not committed: the next start reads it again, harmlessly.
+            inFlight = null;
+            undurableRecords = 0;
             consumer = null;
             running = false;
         }
     }
 
+    /**
+     * One step of the pipeline: poll and decode the next batch while the previous one is being
+     * written, then wait for that write, commit its offsets, and start writing the new batch.
+     * Writes stay strictly one after another; only Kafka fetching and decoding overlap them.
+     */
     private void projectOnePoll(final KafkaConsumer<byte[], byte[]> kafka) {
         final ConsumerRecords<byte[], byte[]> records = kafka.poll(Duration.ofMillis(properties.pollTimeoutMs()));
-        if (!records.isEmpty()) {
-            final ProjectionBatch batch = batchOf(records);
-            if (!writeUntilDurable(kafka, batch, records.count())) {
+        undurableRecords += records.count();
+        final ProjectionBatch next = records.isEmpty() ? null : batchOf(records);
+        final Map<TopicPartition, OffsetAndMetadata> nextOffsets = next == null ? null : positions(kafka);
+        if (inFlight != null) {
+            if (!completeDurably(kafka, inFlight)) {
                 return;
             }
-            commit(kafka);
+            inFlight = null;
         }
-        measureLagIfDue(kafka, 0);
+        if (next != null) {
+            inFlight = new InFlight(next, records.count(), nextOffsets, System.nanoTime(),
+                    writer.write(next).toFuture());
+        }
+        measureLagIfDue(kafka);
+    }
+
+    /** Waits for the batch's write, retrying it until durable, then commits its offsets; false when stopping. */
+    private boolean completeDurably(final KafkaConsumer<byte[], byte[]> kafka, final InFlight batch) {
+        try {
+            final Long rows = batch.write().get(properties.writeTimeoutMs(), TimeUnit.MILLISECONDS);
+            metrics.batchWritten(batch.batch(), rows == null ? 0 : rows, Duration.ofNanos(System.nanoTime()
+                    - batch.startNs()));
+        } catch (ExecutionException | TimeoutException e) {
+            metrics.writeFailed();
+            LOG.warn("Writing a batch of {} records to PostgreSQL failed; the projection is paused and retries "
+                    + "in {} ms: {}", batch.records(), properties.retryBackoffMinMs(), causeOf(e));
+            if (!retryUntilDurable(kafka, batch.batch(), batch.records())) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        undurableRecords -= batch.records();
+        commit(kafka, batch.offsets());
+        return true;
+    }
+
+    /** The next offset of every assigned partition, right after a poll: what to commit once its batch is durable. */
+    private static Map<TopicPartition, OffsetAndMetadata> positions(final KafkaConsumer<byte[], byte[]> kafka) {
+        final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (final TopicPartition partition : kafka.assignment()) {
+            // The position, not the last offset + 1: it also steps over transaction markers.
+            offsets.put(partition, new OffsetAndMetadata(kafka.position(partition)));
+        }
+        return offsets;
+    }
+
+    private static String causeOf(final Exception e) {
+        final Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage();
     }
 
     private ProjectionBatch batchOf(final ConsumerRecords<byte[], byte[]> records) {
@@ -174,59 +238,64 @@ public final class EventProjector implements SmartLifecycle {
     }
 
     /**
-     * Writes the batch, retrying until it is durable; false only when the projector is stopping.
-     * While retrying, the partitions are paused and the consumer keeps polling so it keeps its
-     * place in the group.
+     * Retries a failed batch until it is durable; false only when the projector is stopping. While
+     * retrying, the partitions are paused and the consumer keeps polling so it keeps its place in
+     * the group.
      */
-    private boolean writeUntilDurable(final KafkaConsumer<byte[], byte[]> kafka, final ProjectionBatch batch,
+    private boolean retryUntilDurable(final KafkaConsumer<byte[], byte[]> kafka, final ProjectionBatch batch,
                                       final int records) {
         long backoffMs = properties.retryBackoffMinMs();
         while (running) {
+            waitPaused(kafka, backoffMs);
+            backoffMs = Math.min(backoffMs * 2, properties.retryBackoffMaxMs());
             final long startNs = System.nanoTime();
             try {
                 final Long rows = writer.write(batch).block(Duration.ofMillis(properties.writeTimeoutMs()));
                 metrics.batchWritten(batch, rows == null ? 0 : rows, Duration.ofNanos(System.nanoTime() - startNs));
                 kafka.resume(kafka.paused());
+                LOG.info("Writing to PostgreSQL works again; the projection continues.");
                 return true;
             } catch (RuntimeException e) {
                 metrics.writeFailed();
-                LOG.warn("Writing a batch of {} records to PostgreSQL failed; the projection is paused and retries "
-                        + "in {} ms: {}", records, backoffMs, e.getMessage());
-                waitPaused(kafka, backoffMs, records);
-                backoffMs = Math.min(backoffMs * 2, properties.retryBackoffMaxMs());
+                LOG.warn("Writing a batch of {} records to PostgreSQL failed again; retrying in {} ms: {}",
+                        records, backoffMs, e.getMessage());
             }
         }
         return false;
     }
 
-    private void waitPaused(final KafkaConsumer<byte[], byte[]> kafka, final long waitMs, final int pendingRecords) {
+    private void waitPaused(final KafkaConsumer<byte[], byte[]> kafka, final long waitMs) {
         kafka.pause(kafka.assignment());
         final ConsumerRecords<byte[], byte[]> stray = kafka.poll(Duration.ofMillis(waitMs));
         // A partition assigned during the wait is not paused yet and may return records: read them again later.
         for (final TopicPartition partition : stray.partitions()) {
             kafka.seek(partition, stray.records(partition).get(0).offset());
         }
-        measureLagIfDue(kafka, pendingRecords);
+        measureLagIfDue(kafka);
     }
 
-    private void commit(final KafkaConsumer<byte[], byte[]> kafka) {
-        final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (final TopicPartition partition : kafka.assignment()) {
-            // The position, not the last offset + 1: it also steps over transaction markers.
-            offsets.put(partition, new OffsetAndMetadata(kafka.position(partition)));
+    /**
+     * Commits the offsets of a durable batch, for the partitions this consumer still owns.
+     * Asynchronous: a lost commit only means a harmless re-read, since the rows are durable and
+     * idempotent; Kafka applies the commits of one consumer in order.
+     */
+    private static void commit(final KafkaConsumer<byte[], byte[]> kafka,
+                               final Map<TopicPartition, OffsetAndMetadata> offsets) {
+        final Set<TopicPartition> owned = kafka.assignment();
+        final Map<TopicPartition, OffsetAndMetadata> ownedOffsets = new HashMap<>(offsets);
+        ownedOffsets.keySet().retainAll(owned);
+        if (ownedOffsets.isEmpty()) {
+            return;
         }
-        try {
-            kafka.commitSync(offsets);
-        } catch (WakeupException e) {
-            throw e;
-        } catch (KafkaException e) {
-            // The rows are durable and idempotent: an uncommitted offset only means a harmless re-read.
-            LOG.warn("Committing projected offsets to Kafka failed; the records will be read again: {}",
-                    e.getMessage());
-        }
+        kafka.commitAsync(ownedOffsets, (committed, error) -> {
+            if (error != null) {
+                LOG.warn("Committing projected offsets to Kafka failed; the records will be read again: {}",
+                        error.getMessage());
+            }
+        });
     }
 
-    private void measureLagIfDue(final KafkaConsumer<byte[], byte[]> kafka, final long pendingRecords) {
+    private void measureLagIfDue(final KafkaConsumer<byte[], byte[]> kafka) {
         final long nowMs = System.currentTimeMillis();
         if (nowMs - lagMeasuredAtMs < properties.lagRefreshMs()) {
             return;
@@ -244,7 +313,7 @@ public final class EventProjector implements SmartLifecycle {
                 byTopic.merge(partition.topic(), behind, Long::sum);
             }
             // Records polled but not yet durable count as behind; they are attributed to the ledger topic.
-            byTopic.merge(Topics.ACCOUNT_EVENTS.name(), pendingRecords, Long::sum);
+            byTopic.merge(Topics.ACCOUNT_EVENTS.name(), undurableRecords, Long::sum);
             byTopic.forEach(lag::set);
         } catch (WakeupException e) {
             throw e;
