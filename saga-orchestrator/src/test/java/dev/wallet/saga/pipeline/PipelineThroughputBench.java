@@ -1,0 +1,174 @@
+package dev.wallet.saga.pipeline;
+
+import dev.wallet.account.topology.AccountProcessorTopology;
+import dev.wallet.saga.topology.TransferSagaTopology;
+import dev.wallet.schemas.avro.AccountCommand;
+import dev.wallet.schemas.avro.AccountType;
+import dev.wallet.schemas.avro.CommandStep;
+import dev.wallet.schemas.avro.OpenAccount;
+import dev.wallet.schemas.avro.TransferRequest;
+import dev.wallet.schemas.kafka.ExactlyOnce;
+import dev.wallet.schemas.topics.TopicProvisioner;
+import dev.wallet.schemas.topics.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * A manual throughput measurement of the whole write path (not run by the build): an embedded
+ * KRaft broker, the account processor and the saga as exactly_once_v2 clients configured like the
+ * services, and {@code transfers} requests between funded users. Prints transfers ended per second
+ * from the first request to the last terminal event. Everything shares this JVM and its cores, so
+ * the number is a floor for the apps alone.
+ *
+ * <p>Run: {@code java -cp <test classpath> dev.wallet.saga.pipeline.PipelineThroughputBench [transfers] [users]}.
+ */
+public final class PipelineThroughputBench {
+
+    private static final int PARTITIONS = 6;
+    private static final Duration WAIT_MAX = Duration.ofMinutes(10);
+
+    private PipelineThroughputBench() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final int transfers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        final int users = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        final EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1", "group.initial.rebalance.delay.ms", "0"));
+        broker.afterPropertiesSet();
+        final Path state = Files.createTempDirectory("saga-bench");
+        final String bootstrap = broker.getBrokersAsString();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+             RunningApp accounts = new RunningApp("bench-accounts", AccountProcessorTopology::build, bootstrap,
+                     state.resolve("accounts"));
+             RunningApp saga = new RunningApp("bench-saga", TransferSagaTopology::build, bootstrap,
+                     state.resolve("saga"));
+             KafkaProducer<String, byte[]> producer = producer(bootstrap);
+             KafkaConsumer<byte[], byte[]> ends = consumer(bootstrap)) {
+            provision(admin);
+            accounts.start();
+            saga.start();
+            ends.subscribe(List.of(Topics.TRANSFER_EVENTS.name()));
+            openAndFund(producer, users);
+            awaitEnds(ends, users, "funding");
+            final long startNs = System.nanoTime();
+            sendTransfers(producer, users, transfers);
+            final long sentNs = System.nanoTime();
+            awaitEnds(ends, transfers, "transfers");
+            final double seconds = (System.nanoTime() - startNs) / 1e9;
+            System.out.printf("BENCH %d transfers (%d users, %d partitions) ended in %.1f s: %.0f transfers/s"
+                            + " (requests sent in %.1f s)%n", transfers, users, PARTITIONS, seconds,
+                    transfers / seconds, (sentNs - startNs) / 1e9);
+        } finally {
+            broker.destroy();
+        }
+    }
+
+    private static void provision(final Admin admin) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                new TopicProvisioner(PARTITIONS, (short) 1).ensureTopics(admin);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt > 5) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static void openAndFund(final KafkaProducer<String, byte[]> producer, final int users) {
+        send(producer, open("funding-EUR", AccountType.SYSTEM));
+        for (int i = 0; i < users; i++) {
+            send(producer, open("user-" + i, AccountType.USER));
+        }
+        producer.flush();
+        for (int i = 0; i < users; i++) {
+            send(producer, request("fund-" + i, "funding-EUR", "user-" + i, 1_000_000));
+        }
+        producer.flush();
+    }
+
+    private static void sendTransfers(final KafkaProducer<String, byte[]> producer, final int users,
+                                      final int transfers) {
+        final Random random = new Random(1);
+        for (int i = 0; i < transfers; i++) {
+            final int from = random.nextInt(users);
+            final int to = (from + 1 + random.nextInt(users - 1)) % users;
+            send(producer, request("tx-" + i, "user-" + from, "user-" + to, 1 + random.nextInt(100)));
+        }
+        producer.flush();
+    }
+
+    private static void awaitEnds(final KafkaConsumer<byte[], byte[]> consumer, final int count, final String what) {
+        final long deadlineNs = System.nanoTime() + WAIT_MAX.toNanos();
+        int ended = 0;
+        while (ended < count) {
+            if (System.nanoTime() > deadlineNs) {
+                throw new IllegalStateException("Only " + ended + " of " + count + " " + what + " ended in " + WAIT_MAX);
+            }
+            for (final var record : consumer.poll(Duration.ofMillis(200))) {
+                final Object body = Topics.TRANSFER_EVENTS.valueSerde().deserializer()
+                        .deserialize(record.topic(), record.value()).getBody();
+                if (body instanceof dev.wallet.schemas.avro.TransferCompleted
+                        || body instanceof dev.wallet.schemas.avro.TransferFailed) {
+                    ended++;
+                }
+            }
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> open(final String account, final AccountType type) {
+        final AccountCommand open = new AccountCommand(account, "open-" + account, CommandStep.OPEN, Instant.now(),
+                new OpenAccount(type, "EUR"));
+        return new ProducerRecord<>(Topics.ACCOUNT_COMMANDS.name(), account,
+                Topics.ACCOUNT_COMMANDS.valueSerde().serializer().serialize(Topics.ACCOUNT_COMMANDS.name(), open));
+    }
+
+    private static ProducerRecord<String, byte[]> request(final String tx, final String from, final String to,
+                                                          final long amountMinor) {
+        final Instant now = Instant.now();
+        final TransferRequest request = new TransferRequest(tx, from, to, amountMinor, "EUR", now,
+                now.plus(Duration.ofMinutes(30)));
+        return new ProducerRecord<>(Topics.TRANSFER_REQUESTS.name(), tx,
+                Topics.TRANSFER_REQUESTS.valueSerde().serializer().serialize(Topics.TRANSFER_REQUESTS.name(), request));
+    }
+
+    private static void send(final KafkaProducer<String, byte[]> producer, final ProducerRecord<String, byte[]> record) {
+        producer.send(record);
+    }
+
+    private static KafkaProducer<String, byte[]> producer(final String bootstrap) {
+        final Properties props = ExactlyOnce.producer(bootstrap);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        return new KafkaProducer<>(props);
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(final String bootstrap) {
+        final Properties props = ExactlyOnce.readCommitted(bootstrap, "bench-reader");
+        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        props.put("auto.offset.reset", "earliest");
+        props.put("max.poll.records", 10_000);
+        return new KafkaConsumer<>(props);
+    }
+}
