@@ -1,7 +1,5 @@
 package dev.wallet.query.projection;
 
-import dev.wallet.schemas.avro.AccountEvent;
-import dev.wallet.schemas.avro.TransferEvent;
 import dev.wallet.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,15 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -48,8 +43,7 @@ public final class EventProjector implements SmartLifecycle {
     private final ProjectionMetrics metrics;
     private final ProjectionLag lag;
     private final ProjectionProperties properties;
-    private final Deserializer<AccountEvent> accountEvents = Topics.ACCOUNT_EVENTS.valueSerde().deserializer();
-    private final Deserializer<TransferEvent> transferEvents = Topics.TRANSFER_EVENTS.valueSerde().deserializer();
+    private final BatchDecoder decoder;
 
     private volatile boolean running;
     private volatile boolean failed;
@@ -77,6 +71,7 @@ public final class EventProjector implements SmartLifecycle {
         this.metrics = metrics;
         this.lag = lag;
         this.properties = properties;
+        this.decoder = new BatchDecoder(metrics);
     }
 
     @Override
@@ -149,7 +144,7 @@ public final class EventProjector implements SmartLifecycle {
     private void projectOnePoll(final KafkaConsumer<byte[], byte[]> kafka) {
         final ConsumerRecords<byte[], byte[]> records = kafka.poll(Duration.ofMillis(properties.pollTimeoutMs()));
         undurableRecords += records.count();
-        final ProjectionBatch next = records.isEmpty() ? null : batchOf(records);
+        final ProjectionBatch next = records.isEmpty() ? null : decoder.batchOf(records);
         final Map<TopicPartition, OffsetAndMetadata> nextOffsets = next == null ? null : positions(kafka);
         if (inFlight != null) {
             if (!completeDurably(kafka, inFlight)) {
@@ -199,42 +194,6 @@ public final class EventProjector implements SmartLifecycle {
     private static String causeOf(final Exception e) {
         final Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         return cause.getMessage();
-    }
-
-    private ProjectionBatch batchOf(final ConsumerRecords<byte[], byte[]> records) {
-        final ProjectionBatch batch = new ProjectionBatch();
-        for (final ConsumerRecord<byte[], byte[]> record : records) {
-            addRecord(batch, record);
-        }
-        return batch;
-    }
-
-    private void addRecord(final ProjectionBatch batch, final ConsumerRecord<byte[], byte[]> record) {
-        final long eventAtMs;
-        try {
-            if (record.topic().equals(Topics.ACCOUNT_EVENTS.name())) {
-                final AccountEvent event = required(accountEvents.deserialize(record.topic(), record.value()));
-                batch.addAccountEvent(event);
-                eventAtMs = event.getOccurredAt().toEpochMilli();
-            } else {
-                final TransferEvent event = required(transferEvents.deserialize(record.topic(), record.value()));
-                batch.addTransferEvent(event, record.partition(), record.offset());
-                eventAtMs = event.getOccurredAt().toEpochMilli();
-            }
-        } catch (SerializationException e) {
-            LOG.error("Skipped an undeserializable record at topic {} partition {} offset {}: {}",
-                    record.topic(), record.partition(), record.offset(), e.getMessage());
-            metrics.poisonRecord(record.topic());
-            return;
-        }
-        batch.addProgress(record.topic(), record.partition(), record.offset() + 1, eventAtMs);
-    }
-
-    private static <T> T required(final T value) {
-        if (value == null) {
-            throw new SerializationException("record has no value (tombstone)");
-        }
-        return value;
     }
 
     /**

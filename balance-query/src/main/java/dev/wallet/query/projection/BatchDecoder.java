@@ -1,0 +1,66 @@
+package dev.wallet.query.projection;
+
+import dev.wallet.schemas.avro.AccountEvent;
+import dev.wallet.schemas.avro.TransferEvent;
+import dev.wallet.schemas.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes one poll into a {@link ProjectionBatch}. A record that cannot be deserialized (a poison
+ * record, or a tombstone) is skipped, logged with topic/partition/offset and counted; it never
+ * stops the projection. Its offset still counts as projected, since there is nothing to project.
+ */
+final class BatchDecoder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchDecoder.class);
+
+    private final Deserializer<AccountEvent> accountEvents = Topics.ACCOUNT_EVENTS.valueSerde().deserializer();
+    private final Deserializer<TransferEvent> transferEvents = Topics.TRANSFER_EVENTS.valueSerde().deserializer();
+    private final ProjectionMetrics metrics;
+
+    BatchDecoder(final ProjectionMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    ProjectionBatch batchOf(final ConsumerRecords<byte[], byte[]> records) {
+        final ProjectionBatch batch = new ProjectionBatch();
+        for (final ConsumerRecord<byte[], byte[]> record : records) {
+            add(batch, record);
+        }
+        return batch;
+    }
+
+    private void add(final ProjectionBatch batch, final ConsumerRecord<byte[], byte[]> record) {
+        long eventAtMs;
+        try {
+            if (record.topic().equals(Topics.ACCOUNT_EVENTS.name())) {
+                final AccountEvent event = required(accountEvents.deserialize(record.topic(), record.value()));
+                batch.addAccountEvent(event);
+                eventAtMs = event.getOccurredAt().toEpochMilli();
+            } else {
+                final TransferEvent event = required(transferEvents.deserialize(record.topic(), record.value()));
+                batch.addTransferEvent(event, record.partition(), record.offset());
+                eventAtMs = event.getOccurredAt().toEpochMilli();
+            }
+        } catch (SerializationException e) {
+            LOG.error("Skipped an undeserializable record at topic {} partition {} offset {}: {}",
+                    record.topic(), record.partition(), record.offset(), e.getMessage());
+            metrics.poisonRecord(record.topic());
+            // No event time: the record's own timestamp stands in for it in the progress table.
+            eventAtMs = record.timestamp();
+        }
+        batch.addProgress(record.topic(), record.partition(), record.offset() + 1, eventAtMs);
+    }
+
+    private static <T> T required(final T value) {
+        if (value == null) {
+            throw new SerializationException("record has no value (tombstone)");
+        }
+        return value;
+    }
+}
