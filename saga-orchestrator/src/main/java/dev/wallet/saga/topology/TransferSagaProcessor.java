@@ -70,6 +70,7 @@ final class TransferSagaProcessor implements Processor<String, SpecificRecord, S
     private void apply(final String transactionId, final TransferSagaState before, final SagaDecision decision,
                        final Record<String, SpecificRecord> input) {
         if (decision.isIgnored()) {
+            // Only account events are ever ignored: every request gets an answer (saga or duplicate).
             logIgnored(transactionId, before, decision.ignored(), (AccountEvent) input.value());
             metrics.ignored(decision.ignored());
             return;
