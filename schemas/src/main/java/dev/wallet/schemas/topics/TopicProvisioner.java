@@ -59,7 +59,7 @@ public final class TopicProvisioner {
                 }
             }
             createAll(admin, missing);
-            reportPartitionMismatches(admin);
+            reportPartitionMismatches(admin, existing);
             return missing.stream().map(NewTopic::name).toList();
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot provision topics: " + e.getMessage(), e);
@@ -90,9 +90,17 @@ public final class TopicProvisioner {
         }
     }
 
-    private void reportPartitionMismatches(final Admin admin)
+    /**
+     * Only topics that existed before are described: a topic created a moment ago has the asked
+     * partition count by construction, and describing it that soon can fail with
+     * UnknownTopicOrPartition while its metadata spreads.
+     */
+    private void reportPartitionMismatches(final Admin admin, final Set<String> existing)
             throws InterruptedException, ExecutionException, TimeoutException {
-        final List<String> names = Topics.all().stream().map(Topic::name).toList();
+        final List<String> names = Topics.all().stream().map(Topic::name).filter(existing::contains).toList();
+        if (names.isEmpty()) {
+            return;
+        }
         final Map<String, TopicDescription> descriptions =
                 admin.describeTopics(names).allTopicNames().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         for (final TopicDescription description : descriptions.values()) {
