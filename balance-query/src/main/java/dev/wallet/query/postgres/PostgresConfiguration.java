@@ -54,7 +54,7 @@ public class PostgresConfiguration {
 
     @Bean(destroyMethod = "dispose")
     ConnectionPool connectionFactory(final PostgresEndpoint endpoint, final PostgresProperties properties) {
-        SchemaMigrations.migrate(endpoint);
+        SchemaMigrations.migrate(endpoint, properties.connectRetries());
         final ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(endpoint.r2dbcUrl()).mutate()
                 .option(ConnectionFactoryOptions.USER, endpoint.username())
                 .option(ConnectionFactoryOptions.PASSWORD, endpoint.password())

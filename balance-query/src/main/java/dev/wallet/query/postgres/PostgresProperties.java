@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jdbcUrl       JDBC URL Flyway migrates through when not embedded; default derived from
  *                      {@code spring.r2dbc.url} ({@code r2dbc:} replaced by {@code jdbc:})
  * @param poolMaxSize   R2DBC connection pool size; default 10
+ * @param connectRetries how often Flyway retries to reach the database at start-up (with a growing
+ *                      pause, at most 120 s) before the service gives up; default 10
  */
 @ConfigurationProperties("wallet.postgres")
 public record PostgresProperties(
@@ -25,5 +27,6 @@ public record PostgresProperties(
         @DefaultValue("54320") int port,
         @DefaultValue("30000") long startupWaitMs,
         @DefaultValue("") String jdbcUrl,
-        @DefaultValue("10") int poolMaxSize) {
+        @DefaultValue("10") int poolMaxSize,
+        @DefaultValue("10") int connectRetries) {
 }

@@ -14,10 +14,12 @@ public final class SchemaMigrations {
     }
 
     /** Applies the migrations under {@code classpath:db/migration} that the database has not seen yet. */
-    public static void migrate(final PostgresEndpoint endpoint) {
+    public static void migrate(final PostgresEndpoint endpoint, final int connectRetries) {
         final MigrateResult result = Flyway.configure()
                 .dataSource(endpoint.jdbcUrl(), endpoint.username(), endpoint.password())
                 .locations("classpath:db/migration")
+                // A database that is still starting is waited for rather than failing the service.
+                .connectRetries(connectRetries)
                 .load()
                 .migrate();
         LOG.info("Read model schema is at version {} ({} migrations applied now).",

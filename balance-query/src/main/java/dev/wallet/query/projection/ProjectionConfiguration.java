@@ -29,8 +29,9 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    ProjectionWriter projectionWriter(final DatabaseClient db, final TransactionalOperator transaction) {
-        return new ProjectionWriter(db, transaction);
+    ProjectionWriter projectionWriter(final DatabaseClient db, final TransactionalOperator transaction,
+                                      final MeterRegistry registry) {
+        return new ProjectionWriter(db, transaction, registry);
     }
 
     @Bean

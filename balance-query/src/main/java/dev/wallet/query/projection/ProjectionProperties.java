@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled           run the projector in this instance; default true (a query-only instance sets false)
  * @param groupId           Kafka consumer group; default {@code wallet-balance-query}
- * @param batchMaxRecords   most records per poll, hence per database transaction; default 2000
+ * @param batchMaxRecords   most records per poll, hence per database transaction; default 5000 (measured faster than 2000)
  * @param pollTimeoutMs     longest wait of one poll; default 100
  * @param retryBackoffMinMs first wait after a failed database write; default 100
  * @param retryBackoffMaxMs longest wait between retries of a failed write (doubling from the minimum);
@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ProjectionProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("wallet-balance-query") String groupId,
-        @DefaultValue("2000") int batchMaxRecords,
+        @DefaultValue("5000") int batchMaxRecords,
         @DefaultValue("100") long pollTimeoutMs,
         @DefaultValue("100") long retryBackoffMinMs,
         @DefaultValue("5000") long retryBackoffMaxMs,

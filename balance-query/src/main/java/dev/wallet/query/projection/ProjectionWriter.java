@@ -1,5 +1,8 @@
 package dev.wallet.query.projection;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,10 +18,13 @@ public final class ProjectionWriter {
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
+    private final MeterRegistry registry;
 
-    public ProjectionWriter(final DatabaseClient db, final TransactionalOperator transaction) {
+    public ProjectionWriter(final DatabaseClient db, final TransactionalOperator transaction,
+                            final MeterRegistry registry) {
         this.db = db;
         this.transaction = transaction;
+        this.registry = registry;
     }
 
     /** Writes the batch; emits the number of rows inserted or updated once the transaction committed. */
@@ -35,7 +41,7 @@ public final class ProjectionWriter {
     }
 
     private Mono<Long> ledger(final List<LedgerRow> rows) {
-        return execute(ProjectionSql.INSERT_LEDGER, rows,
+        return execute("ledger_entries", ProjectionSql.INSERT_LEDGER, rows,
                 column(rows, LedgerRow::accountId, String[]::new),
                 column(rows, LedgerRow::sequence, Long[]::new),
                 column(rows, LedgerRow::transactionId, String[]::new),
@@ -50,7 +56,7 @@ public final class ProjectionWriter {
     }
 
     private Mono<Long> accounts(final List<AccountRow> rows) {
-        return execute(ProjectionSql.UPSERT_ACCOUNTS, rows,
+        return execute("accounts", ProjectionSql.UPSERT_ACCOUNTS, rows,
                 column(rows, AccountRow::accountId, String[]::new),
                 column(rows, AccountRow::currency, String[]::new),
                 column(rows, AccountRow::accountType, String[]::new),
@@ -61,7 +67,7 @@ public final class ProjectionWriter {
     }
 
     private Mono<Long> unknownAccounts(final List<UnknownAccountRow> rows) {
-        return execute(ProjectionSql.INSERT_UNKNOWN_ACCOUNT_REJECTIONS, rows,
+        return execute("unknown_account_rejections", ProjectionSql.INSERT_UNKNOWN_ACCOUNT_REJECTIONS, rows,
                 column(rows, UnknownAccountRow::accountId, String[]::new),
                 column(rows, UnknownAccountRow::transactionId, String[]::new),
                 column(rows, UnknownAccountRow::step, String[]::new),
@@ -73,7 +79,7 @@ public final class ProjectionWriter {
     }
 
     private Mono<Long> transfers(final String sql, final List<TransferRow> rows) {
-        return execute(sql, rows,
+        return execute("transfers", sql, rows,
                 column(rows, TransferRow::transactionId, String[]::new),
                 column(rows, TransferRow::fromAccount, String[]::new),
                 column(rows, TransferRow::toAccount, String[]::new),
@@ -93,7 +99,7 @@ public final class ProjectionWriter {
     }
 
     private Mono<Long> duplicates(final List<DuplicateRow> rows) {
-        return execute(ProjectionSql.INSERT_DUPLICATES, rows,
+        return execute("transfer_duplicates", ProjectionSql.INSERT_DUPLICATES, rows,
                 column(rows, DuplicateRow::partition, Integer[]::new),
                 column(rows, DuplicateRow::offset, Long[]::new),
                 column(rows, DuplicateRow::transactionId, String[]::new),
@@ -106,14 +112,14 @@ public final class ProjectionWriter {
     }
 
     private Mono<Long> progress(final List<ProgressRow> rows) {
-        return execute(ProjectionSql.UPSERT_PROGRESS, rows,
+        return execute("projection_progress", ProjectionSql.UPSERT_PROGRESS, rows,
                 column(rows, ProgressRow::topic, String[]::new),
                 column(rows, ProgressRow::partition, Integer[]::new),
                 column(rows, ProgressRow::nextOffset, Long[]::new),
                 column(rows, ProgressRow::lastEventAtMs, Long[]::new));
     }
 
-    private Mono<Long> execute(final String sql, final List<?> rows, final Object... columns) {
+    private Mono<Long> execute(final String table, final String sql, final List<?> rows, final Object... columns) {
         if (rows.isEmpty()) {
             return Mono.just(0L);
         }
@@ -121,7 +127,13 @@ public final class ProjectionWriter {
         for (int i = 0; i < columns.length; i++) {
             spec = spec.bind(i, columns[i]);
         }
-        return spec.fetch().rowsUpdated();
+        final Timer timer = Timer.builder("wallet.projection.statement")
+                .description("Time of one multi-row statement of a batch, per table").tag("table", table)
+                .register(registry);
+        return spec.fetch().rowsUpdated().elapsed().map(timed -> {
+            timer.record(Duration.ofMillis(timed.getT1()));
+            return timed.getT2();
+        });
     }
 
     private static <R, T> T[] column(final List<R> rows, final Function<R, T> field,

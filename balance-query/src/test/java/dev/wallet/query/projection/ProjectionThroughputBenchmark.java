@@ -42,6 +42,8 @@ class ProjectionThroughputBenchmark {
 
     @Autowired
     private ProjectionWriter writer;
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry appMeters;
 
     @DynamicPropertySource
     static void properties(final DynamicPropertyRegistry registry) {
@@ -59,7 +61,7 @@ class ProjectionThroughputBenchmark {
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         final ProjectionLag lag = new ProjectionLag();
         final ProjectionProperties properties = new ProjectionProperties(true, newId("benchmark"),
-                Integer.getInteger("wallet.benchmark.batch", 2000), 100, 100, 500, 30_000, 1000, 10_000);
+                Integer.getInteger("wallet.benchmark.batch", 5000), 100, 100, 500, 30_000, 1000, 10_000);
         final EventProjector projector = new EventProjector(
                 ExactlyOnce.readCommitted(KafkaBrokerExtension.bootstrapServers(), properties.groupId()), writer,
                 new ProjectionMetrics(meters, lag), lag, properties);
@@ -80,6 +82,9 @@ class ProjectionThroughputBenchmark {
                         + "(%.2f s of it in database writes): %.0f events/s, %.0f rows/s, %.0f transfers/s%n",
                 transfers, events, rows, batches, seconds, writeSeconds, events / seconds, rows / seconds,
                 transfers / seconds);
+        appMeters.find("wallet.projection.statement").timers().forEach(timer ->
+                System.out.printf("BENCHMARK statement %s: %.2f s over %d statements%n", timer.getId().getTag("table"),
+                        timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9, timer.count()));
     }
 
     private static int writeTransfers(final EventLog log, final int transfers) {
