@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * The account processor service: runs {@link dev.wallet.account.topology.AccountProcessorTopology}
  * in one Kafka Streams client ({@code exactly_once_v2}), provisions the wallet topics on start, and
- * serves {@code /actuator/health} (UP while the client is running or rebalancing) and
+ * serves {@code /actuator/health} (UP while the client runs, see {@link KafkaStreamsHealthIndicator}) and
  * {@code /actuator/prometheus} on {@code server.port} (default 8082).
  *
  * <p>Kafka is found at {@code spring.kafka.bootstrap-servers} (default {@code 127.0.0.1:9092});

@@ -32,6 +32,7 @@ public final class AccountProcessorStreams implements SmartLifecycle {
     private final String bootstrapServers;
     private final MeterRegistry meterRegistry;
     private volatile KafkaStreams streams;
+    private volatile boolean hasRun;
     private KafkaStreamsMetrics streamsMetrics;
 
     public AccountProcessorStreams(final AccountProcessorProperties properties, final String bootstrapServers,
@@ -46,6 +47,7 @@ public final class AccountProcessorStreams implements SmartLifecycle {
         if (properties.provisionTopics()) {
             provisionTopics();
         }
+        hasRun = false;
         final StreamsBuilder builder = new StreamsBuilder();
         AccountProcessorTopology.build(builder, AccountProcessorSettings.defaults()
                 .withAppliedStepsRetention(properties.appliedStepsRetention())
@@ -54,6 +56,12 @@ public final class AccountProcessorStreams implements SmartLifecycle {
         client.setUncaughtExceptionHandler(exception -> {
             log.error("The account processor stops: a stream thread failed with {}.", exception.toString(), exception);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        client.setStateListener((newState, oldState) -> {
+            if (newState == KafkaStreams.State.RUNNING) {
+                hasRun = true;
+            }
+            log.info("Account processor {} went from {} to {}.", properties.applicationId(), oldState, newState);
         });
         streamsMetrics = new KafkaStreamsMetrics(client);
         streamsMetrics.bindTo(meterRegistry);
@@ -84,6 +92,14 @@ public final class AccountProcessorStreams implements SmartLifecycle {
     public KafkaStreams.State state() {
         final KafkaStreams client = streams;
         return client == null ? null : client.state();
+    }
+
+    /**
+     * Whether the client has been RUNNING since it started. A client that never reached Kafka sits in
+     * REBALANCING too, so REBALANCING alone says nothing about health.
+     */
+    public boolean hasRun() {
+        return hasRun;
     }
 
     /** The Kafka Streams configuration this service runs with. */

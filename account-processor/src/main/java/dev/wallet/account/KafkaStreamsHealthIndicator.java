@@ -5,8 +5,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Health of the account processor's Kafka Streams client: UP while it is RUNNING or REBALANCING
- * (both process or are about to), DOWN in every other state, with the state as a detail.
+ * Health of the account processor's Kafka Streams client, with its state as a detail: UP while it
+ * is RUNNING, or REBALANCING after it has run (a normal rebalance); DOWN in every other state,
+ * including the REBALANCING of a client that has not reached Kafka yet.
  */
 final class KafkaStreamsHealthIndicator implements HealthIndicator {
 
@@ -22,7 +23,9 @@ final class KafkaStreamsHealthIndicator implements HealthIndicator {
         if (state == null) {
             return Health.down().withDetail("state", "NOT_STARTED").build();
         }
-        final Health.Builder health = state.isRunningOrRebalancing() ? Health.up() : Health.down();
+        final boolean up = state == KafkaStreams.State.RUNNING
+                || state == KafkaStreams.State.REBALANCING && streams.hasRun();
+        final Health.Builder health = up ? Health.up() : Health.down();
         return health.withDetail("state", state.name()).build();
     }
 }

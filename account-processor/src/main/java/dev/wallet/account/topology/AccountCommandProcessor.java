@@ -32,13 +32,14 @@ final class AccountCommandProcessor implements Processor<String, AccountCommand,
     private static final Logger log = LoggerFactory.getLogger(AccountCommandProcessor.class);
 
     private final AccountProcessorSettings settings;
+    private final LedgerMetrics metrics;
     private ProcessorContext<String, AccountEvent> context;
     private AccountsStore accounts;
     private AppliedStepsStore appliedSteps;
-    private LedgerMetrics metrics;
 
-    AccountCommandProcessor(final AccountProcessorSettings settings) {
+    AccountCommandProcessor(final AccountProcessorSettings settings, final LedgerMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     @Override
@@ -47,7 +48,6 @@ final class AccountCommandProcessor implements Processor<String, AccountCommand,
         this.accounts = new AccountsStore(context.getStateStore(AccountStores.ACCOUNTS));
         this.appliedSteps = new AppliedStepsStore(context.getStateStore(AccountStores.APPLIED_STEPS),
                 settings.appliedStepsRetention());
-        this.metrics = new LedgerMetrics(settings.meterRegistry());
     }
 
     @Override

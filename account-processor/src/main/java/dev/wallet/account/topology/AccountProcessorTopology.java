@@ -40,10 +40,12 @@ public final class AccountProcessorTopology {
 
     /** Adds the account processor with {@code settings} to {@code builder}. */
     public static void build(final StreamsBuilder builder, final AccountProcessorSettings settings) {
+        // One set of counters for every task: they exist (at zero) before any partition is assigned.
+        final LedgerMetrics metrics = new LedgerMetrics(settings.meterRegistry());
         builder.addStateStore(AccountStores.accounts());
         builder.addStateStore(AccountStores.appliedSteps(settings.appliedStepsRetention()));
         builder.stream(Topics.ACCOUNT_COMMANDS.name(), Topics.ACCOUNT_COMMANDS.consumed().withName(SOURCE_NAME))
-                .process(() -> new AccountCommandProcessor(settings), Named.as(LEDGER_NAME),
+                .process(() -> new AccountCommandProcessor(settings, metrics), Named.as(LEDGER_NAME),
                         AccountStores.ACCOUNTS, AccountStores.APPLIED_STEPS)
                 .to(Topics.ACCOUNT_EVENTS.name(), Topics.ACCOUNT_EVENTS.produced().withName(SINK_NAME));
     }

@@ -22,7 +22,7 @@ import java.util.Map;
  * {@value #COMMANDS} by {@code step}, {@code outcome} ({@code applied}, {@code declined},
  * {@code nothing_to_refund}, {@code repeated}) and {@code reason} (the decline reason, else
  * {@code none}), and {@value #INVALID} for skipped malformed commands. Every counter is created up
- * front so counting allocates nothing.
+ * front so counting allocates nothing; Micrometer counters are thread-safe, so all tasks share them.
  */
 final class LedgerMetrics {
 
