@@ -14,8 +14,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  *
  * <p><b>Bound.</b> An entry is stamped with the processor's wall-clock time when its transaction
  * last applied a step on the account, and is found for {@code retention} after that (default
- * {@link #RETENTION_DEFAULT}); its segment is dropped at the latest half a retention later. The
- * store holds about commands/s x retention entries per instance, ~150 bytes each before
+ * {@link #RETENTION_DEFAULT}); its segment is dropped at the latest one segment later (half the
+ * retention, at least a minute). The store holds about commands/s x retention entries per instance, ~150 bytes each before
  * compression: 24 h at 1,000 commands/s is ~86 M entries, ~13 GB of RocksDB. Size the disk, or the
  * retention, to the rate.
  *
