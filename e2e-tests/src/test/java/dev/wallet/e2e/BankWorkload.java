@@ -46,6 +46,57 @@ final class BankWorkload {
         this.currency = currency;
     }
 
+    /**
+     * Opens every account of the workload and funds it from {@code funding}, {@code clients} at a
+     * time; each open must answer 201 and each funding transfer success.
+     */
+    static void openAndFund(final WalletClient client, final List<String> accounts, final String currency,
+                            final String funding, final String amount, final int clients) throws Exception {
+        final ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            final List<Future<?>> done = new java.util.ArrayList<>();
+            for (final String account : accounts) {
+                done.add(pool.submit(() -> {
+                    final Answer opened = client.openAccount(account, currency, "user");
+                    if (opened.status() != 201 && opened.status() != 202) {
+                        throw new IllegalStateException("open " + account + " answered " + opened.status()
+                                + " " + opened.body());
+                    }
+                    awaitOutcome(client, client.transfer(funding, account, amount, currency), "success");
+                    return null;
+                }));
+            }
+            for (final Future<?> future : done) {
+                future.get(10, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The outcome of a transfer as a client app learns it: from the answer, or after a 202 from the
+     * status resource, polled until it is terminal.
+     */
+    static void awaitOutcome(final WalletClient client, final Answer answer, final String expected) {
+        final String transactionId = answer.text("transaction_id");
+        String status = answer.text("status");
+        final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while ("pending".equals(status) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(RETRY_PAUSE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            final Answer polled = client.transferStatus(transactionId);
+            status = polled.status() == 404 ? "pending" : polled.text("status");
+        }
+        if (!expected.equals(status)) {
+            throw new IllegalStateException("transfer " + transactionId + " ended " + status + ", not " + expected);
+        }
+    }
+
     /** Posts {@code transfers} transfers from {@code clients} threads; returns when all are answered. */
     void run(final int transfers, final int clients, final long seed) throws Exception {
         final ExecutorService pool = Executors.newFixedThreadPool(clients);

@@ -6,13 +6,11 @@ import dev.wallet.e2e.check.Books;
 import dev.wallet.e2e.check.ReadSideChecks;
 import dev.wallet.e2e.client.WalletClient;
 import dev.wallet.e2e.stack.WalletStack;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The wallet on a three-broker cluster (replication factor 3, min.insync.replicas 2): one broker
@@ -20,16 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplicatedClusterE2ETest {
 
-    @TempDir
-    static Path workDir;
-
     static WalletStack stack;
     static WalletClient client;
     static ReadSideChecks sql;
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = new WalletStack(workDir, 3);
+        stack = new WalletStack(WalletStack.freshWorkDir("ReplicatedClusterE2ETest"), 3);
         try {
             stack.start();
         } catch (Exception | AssertionError e) {
@@ -51,10 +46,7 @@ class ReplicatedClusterE2ETest {
     void shouldLoseNothingWhenOneBrokerDiesForGood() throws Exception {
         assertThat(client.openAccount("funding-eur", "EUR", "system").status()).isEqualTo(201);
         final List<String> accounts = IntStream.range(0, 50).mapToObj(i -> "eur-" + i).toList();
-        for (final String account : accounts) {
-            assertThat(client.openAccount(account, "EUR", "user").status()).isEqualTo(201);
-            assertThat(client.transfer("funding-eur", account, "50.00", "EUR").text("status")).isEqualTo("success");
-        }
+        BankWorkload.openAndFund(client, accounts, "EUR", "funding-eur", "50.00", 8);
         final BankWorkload workload = new BankWorkload(client, accounts, accounts.subList(0, 2), "EUR");
 
         final Thread killer = new Thread(() -> {

@@ -8,7 +8,6 @@ import dev.wallet.e2e.check.ReadSideChecks;
 import dev.wallet.e2e.client.Answer;
 import dev.wallet.e2e.client.WalletClient;
 import dev.wallet.e2e.stack.WalletStack;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole wallet as processes (a Kafka broker process, PostgreSQL inside balance-query, the four
@@ -31,16 +29,13 @@ class WalletE2ETest {
 
     static final String FUNDING = "funding-usd";
 
-    @TempDir
-    static Path workDir;
-
     static WalletStack stack;
     static WalletClient client;
     static ReadSideChecks sql;
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = new WalletStack(workDir, 1);
+        stack = new WalletStack(WalletStack.freshWorkDir("WalletE2ETest"), 1);
         try {
             stack.start();
         } catch (Exception | AssertionError e) {
@@ -159,19 +154,20 @@ class WalletE2ETest {
     @Order(8)
     void shouldKeepTheBooksThroughABankWorkloadWithCrashes() throws Exception {
         final List<String> accounts = IntStream.range(0, 200).mapToObj(i -> "user-" + i).toList();
-        for (final String account : accounts) {
-            open(account, "USD");
-            assertThat(client.transfer(FUNDING, account, "100.00", "USD").text("status")).isEqualTo("success");
-        }
+        BankWorkload.openAndFund(client, accounts, "USD", FUNDING, "100.00", 8);
         final BankWorkload workload = new BankWorkload(client, accounts, accounts.subList(0, 3), "USD");
+        log("accounts opened and funded");
 
         final Thread crashes = new Thread(this::crashEachServiceInTurn, "crashes");
         crashes.start();
-        workload.run(3_000, 16, 42);
+        workload.run(2_000, 16, 42);
         crashes.join();
+        log("workload answered: " + workload.accepted().size() + " accepted, "
+                + workload.unavailable() + " retried after 503 or a broken connection");
 
         assertThat(workload.abandoned()).isZero();
         Books.awaitTerminal(sql, workload.accepted());
+        log("every accepted transfer terminal");
         Books.assertBalanced(stack.kafka().bootstrapServers(), sql);
     }
 
@@ -194,16 +190,23 @@ class WalletE2ETest {
         try {
             for (final String service : List.of(WalletStack.ACCOUNT_PROCESSOR, WalletStack.SAGA_ORCHESTRATOR,
                     WalletStack.BALANCE_QUERY)) {
-                Thread.sleep(4_000);
+                Thread.sleep(3_000);
                 stack.service(service).kill9();
+                log("killed -9 " + service);
                 stack.service(service).start();
+                log(service + " healthy again");
             }
             Thread.sleep(2_000);
             stack.kafka().stop();
             stack.kafka().start();
+            log("broker restarted");
         } catch (Exception e) {
             throw new IllegalStateException("crash sequence failed", e);
         }
+    }
+
+    private static void log(final String message) {
+        System.out.println(java.time.LocalTime.now() + " e2e: " + message);
     }
 
     private static void open(final String account, final String currency) {

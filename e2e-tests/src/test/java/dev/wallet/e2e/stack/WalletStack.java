@@ -62,6 +62,20 @@ public final class WalletStack implements AutoCloseable {
         services.put(name, new ServiceProcess(name, jar, port, arguments, workDir.resolve("logs")));
     }
 
+    /**
+     * An empty work directory under {@code e2e-tests/target/e2e/<name>}: kept after the run, so the
+     * services' and brokers' logs are there to read when a case fails; {@code mvn clean} removes it.
+     */
+    public static Path freshWorkDir(final String name) throws IOException {
+        final Path dir = repoDir().resolve("e2e-tests/target/e2e").resolve(name);
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
     /** The repository root: e2e tests run with the e2e-tests module as working directory. */
     public static Path repoDir() {
         final Path cwd = Path.of("").toAbsolutePath();
