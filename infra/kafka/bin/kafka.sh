@@ -219,7 +219,8 @@ cmd_topics() {
       -Dmdep.includeScope=runtime -Dmdep.outputFile="$deps" >&2
   fi
   if ((BROKERS == 1)); then rf=1; else rf=3; fi
-  "$JAVA" -cp "$jar:$(cat "$deps")" dev.wallet.schemas.topics.TopicProvisioner \
+  "$JAVA" -Dlogback.configurationFile="$KAFKA_DIR/config/logback-tools.xml" \
+    -cp "$jar:$(cat "$deps")" dev.wallet.schemas.topics.TopicProvisioner \
     "$(bootstrap_servers)" "$PARTITIONS" "$rf"
 }
 
