@@ -29,6 +29,13 @@ class WalletE2ETest {
 
     static final String FUNDING = "funding-usd";
 
+    /** The bank: 200 user accounts, each funded with 100.00 USD. */
+    static final List<String> BANK_ACCOUNTS = IntStream.range(0, 200).mapToObj(i -> "user-" + i).toList();
+
+    static final int TRANSFERS_PER_ROUND = 600;
+    static final int CLIENTS = 16;
+    static final long FAULT_AFTER_MS = 2_000;
+
     static WalletStack stack;
     static WalletClient client;
     static ReadSideChecks sql;
@@ -152,27 +159,42 @@ class WalletE2ETest {
 
     @Test
     @Order(8)
-    void shouldKeepTheBooksThroughABankWorkloadWithCrashes() throws Exception {
-        final List<String> accounts = IntStream.range(0, 200).mapToObj(i -> "user-" + i).toList();
-        BankWorkload.openAndFund(client, accounts, "USD", FUNDING, "100.00", 8);
-        final BankWorkload workload = new BankWorkload(client, accounts, accounts.subList(0, 3), "USD");
-        log("accounts opened and funded");
+    void shouldOpenAndFundTheAccountsOfABank() throws Exception {
+        BankWorkload.openAndFund(client, BANK_ACCOUNTS, "USD", FUNDING, "100.00", 8);
 
-        final Thread crashes = new Thread(this::crashEachServiceInTurn, "crashes");
-        crashes.start();
-        workload.run(2_000, 16, 42);
-        crashes.join();
-        log("workload answered: " + workload.accepted().size() + " accepted, "
-                + workload.unavailable() + " retried after 503 or a broken connection");
-
-        assertThat(workload.abandoned()).isZero();
-        Books.awaitTerminal(sql, workload.accepted());
-        log("every accepted transfer terminal");
         Books.assertBalanced(stack.kafka().bootstrapServers(), sql);
     }
 
     @Test
     @Order(9)
+    void shouldKeepTheBooksWhenTheAccountProcessorIsKilledMidWorkload() throws Exception {
+        runWorkloadWith(() -> restartKilled(WalletStack.ACCOUNT_PROCESSOR), 1);
+    }
+
+    @Test
+    @Order(10)
+    void shouldKeepTheBooksWhenTheOrchestratorIsKilledMidWorkload() throws Exception {
+        runWorkloadWith(() -> restartKilled(WalletStack.SAGA_ORCHESTRATOR), 2);
+    }
+
+    @Test
+    @Order(11)
+    void shouldKeepTheBooksWhenTheProjectorIsKilledMidWorkload() throws Exception {
+        runWorkloadWith(() -> restartKilled(WalletStack.BALANCE_QUERY), 3);
+    }
+
+    @Test
+    @Order(12)
+    void shouldKeepTheBooksWhenTheBrokerRestartsMidWorkload() throws Exception {
+        runWorkloadWith(() -> {
+            stack.kafka().stop();
+            stack.kafka().start();
+            log("broker restarted");
+        }, 4);
+    }
+
+    @Test
+    @Order(13)
     void shouldKeepEveryBalanceAcrossARestartOfTheWholeStack() throws Exception {
         final Map<String, Long> before = sql.balances();
 
@@ -186,23 +208,40 @@ class WalletE2ETest {
         awaitBalance("alice", "84.00");
     }
 
-    private void crashEachServiceInTurn() {
-        try {
-            for (final String service : List.of(WalletStack.ACCOUNT_PROCESSOR, WalletStack.SAGA_ORCHESTRATOR,
-                    WalletStack.BALANCE_QUERY)) {
-                Thread.sleep(3_000);
-                stack.service(service).kill9();
-                log("killed -9 " + service);
-                stack.service(service).start();
-                log(service + " healthy again");
+    /** One fault, injected a few seconds into a workload round. */
+    private interface Fault {
+        void inject() throws Exception;
+    }
+
+    /**
+     * A round of concurrent transfers among the bank's accounts (three of them hot) with one fault
+     * in the middle; then every accepted transfer must end terminal and the books must balance.
+     */
+    private static void runWorkloadWith(final Fault fault, final long seed) throws Exception {
+        final BankWorkload workload = new BankWorkload(client, BANK_ACCOUNTS, BANK_ACCOUNTS.subList(0, 3), "USD");
+        final java.util.concurrent.CompletableFuture<Void> injected = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(FAULT_AFTER_MS);
+                fault.inject();
+            } catch (Exception e) {
+                throw new IllegalStateException("fault injection failed", e);
             }
-            Thread.sleep(2_000);
-            stack.kafka().stop();
-            stack.kafka().start();
-            log("broker restarted");
-        } catch (Exception e) {
-            throw new IllegalStateException("crash sequence failed", e);
-        }
+        });
+        workload.run(TRANSFERS_PER_ROUND, CLIENTS, seed);
+        injected.get();
+        log("round answered: " + workload.accepted().size() + " accepted, " + workload.unavailable()
+                + " retried after 503 or a broken connection");
+
+        assertThat(workload.abandoned()).isZero();
+        Books.awaitTerminal(sql, workload.accepted());
+        Books.assertBalanced(stack.kafka().bootstrapServers(), sql);
+    }
+
+    private static void restartKilled(final String service) throws Exception {
+        stack.service(service).kill9();
+        log("killed -9 " + service);
+        stack.service(service).start();
+        log(service + " healthy again");
     }
 
     private static void log(final String message) {
