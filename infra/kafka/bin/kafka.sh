@@ -147,7 +147,10 @@ wait_until_started() {
   while :; do
     pending=0
     for ((i = 1; i <= BROKERS; i++)); do
-      node_pid_alive "$i" || { tail -n 40 "$DATA_DIR/node-$i.log" >&2; die "node $i exited while starting"; }
+      # kill -0, not node_pid_alive: right after the fork the child may not have exec'd java yet,
+      # so its command line does not name the properties file for a moment.
+      kill -0 "$(cat "$DATA_DIR/node-$i.pid")" 2>/dev/null \
+        || { tail -n 40 "$DATA_DIR/node-$i.log" >&2; die "node $i exited while starting"; }
       grep -q "Kafka Server started" "$DATA_DIR/node-$i.log" || pending=$((pending + 1))
     done
     ((pending == 0)) && return 0
