@@ -74,6 +74,7 @@ class WalletE2ETest {
         assertThat(transfer.text("status")).isEqualTo("success");
         awaitBalance("alice", "87.50");
         awaitBalance("bob", "12.50");
+        assertThat(client.account("alice").text("type")).isEqualTo("user");
         assertThat(sql.balances()).containsEntry("alice", 8_750L).containsEntry("bob", 1_250L);
         assertThat(sql.sumsByCurrency()).containsEntry("USD", 0L);
     }

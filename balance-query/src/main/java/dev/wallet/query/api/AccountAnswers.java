@@ -23,7 +23,9 @@ final class AccountAnswers {
             @JsonProperty("read_side") ReadSide readSide) {
 
         static AccountAnswer of(final ReadModel.Account account, final ReadSide readSide) {
-            return new AccountAnswer(account.accountId(), account.currency(), account.type(),
+            // "user" / "system", as the write API spells them; the table keeps the enum names.
+            final String type = account.type() == null ? null : account.type().toLowerCase(java.util.Locale.ROOT);
+            return new AccountAnswer(account.accountId(), account.currency(), type,
                     MinorUnits.toDecimalString(account.balanceMinor(), account.currency()), account.sequence(),
                     account.updatedAt().toString(), readSide);
         }

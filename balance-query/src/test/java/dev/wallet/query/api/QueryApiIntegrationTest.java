@@ -75,7 +75,7 @@ class QueryApiIntegrationTest {
                 .expectBody()
                 .jsonPath("$.account_id").isEqualTo(account)
                 .jsonPath("$.currency").isEqualTo("USD")
-                .jsonPath("$.type").isEqualTo("USER")
+                .jsonPath("$.type").isEqualTo("user")
                 .jsonPath("$.balance").isEqualTo("12.50")
                 .jsonPath("$.sequence").isEqualTo(2)
                 .jsonPath("$.updated_at").isEqualTo(at(1).toString())
