@@ -84,7 +84,22 @@ class ThreeBrokerScriptTest {
             producer.commitTransaction();
         }
 
-        assertThat(kafka.statusWithNodesDown()).contains("node 3: stopped").contains("brokers in cluster: 2");
+        assertThat(kafka.statusWithNodesDown()).contains("node 3: stopped");
+        assertThat(statusOnceTheClusterFencedTheDeadBroker()).contains("brokers in cluster: 2");
+    }
+
+    /**
+     * The controller drops a killed broker from the cluster's metadata only after the broker
+     * session times out (9 s by default), so the status is asked again until then, within a bound.
+     */
+    private static String statusOnceTheClusterFencedTheDeadBroker() throws Exception {
+        final long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        String status = kafka.statusWithNodesDown();
+        while (!status.contains("brokers in cluster: 2") && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            status = kafka.statusWithNodesDown();
+        }
+        return status;
     }
 
     private KafkaProducer<String, String> transactionalProducer() {
