@@ -3,6 +3,7 @@ package dev.wallet.account;
 import dev.wallet.account.topology.AccountProcessorSettings;
 import dev.wallet.account.topology.AccountProcessorTopology;
 import dev.wallet.schemas.kafka.ExactlyOnce;
+import dev.wallet.schemas.topics.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.util.List;
@@ -119,8 +120,8 @@ public final class AccountProcessorStreams implements SmartLifecycle {
 
     private void provisionTopics() {
         try {
-            final List<String> created = WalletTopics.ensure(bootstrapServers, properties.partitions(),
-                    properties.replicationFactor());
+            final List<String> created = new TopicProvisioner(properties.partitions(), properties.replicationFactor())
+                    .ensureTopics(bootstrapServers);
             log.info("Topics provisioned at {}: {}.", bootstrapServers, created.isEmpty() ? "all existed" : created);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -38,11 +38,7 @@ public final class SagaOrchestratorStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SagaOrchestratorStreams.class);
 
-    /** Attempts at provisioning the topics before the start fails. */
-    static final int PROVISION_ATTEMPTS_MAX = 5;
 
-    /** Pause between provisioning attempts. */
-    static final Duration PROVISION_RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final SagaOrchestratorProperties properties;
     private final String bootstrapServers;
@@ -156,32 +152,12 @@ public final class SagaOrchestratorStreams implements SmartLifecycle {
         }
     }
 
-    /**
-     * Creates the missing wallet topics. On a fresh broker the provisioner's check of partition
-     * counts can run before the new topics' metadata has spread and fail with an unknown
-     * partition; a few bounded retries ride that out (creation itself is idempotent).
-     */
+    /** Creates the missing wallet topics. */
     private void provisionTopics() {
-        final Properties adminProps = new Properties();
-        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(adminProps)) {
-            final TopicProvisioner provisioner =
-                    new TopicProvisioner(properties.partitions(), properties.replicationFactor());
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    final List<String> created = provisioner.ensureTopics(admin);
-                    log.info("Topics provisioned at {}: {}.", bootstrapServers,
-                            created.isEmpty() ? "all existed" : created);
-                    return;
-                } catch (IllegalStateException e) {
-                    if (attempt >= PROVISION_ATTEMPTS_MAX) {
-                        throw e;
-                    }
-                    log.warn("Provisioning topics at {} failed (attempt {} of {}): {}; retrying.", bootstrapServers,
-                            attempt, PROVISION_ATTEMPTS_MAX, e.getMessage());
-                    Thread.sleep(PROVISION_RETRY_PAUSE.toMillis());
-                }
-            }
+        try {
+            final List<String> created = new TopicProvisioner(properties.partitions(), properties.replicationFactor())
+                    .ensureTopics(bootstrapServers);
+            log.info("Topics provisioned at {}: {}.", bootstrapServers, created.isEmpty() ? "all existed" : created);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while provisioning topics at " + bootstrapServers + ".", e);

@@ -6,11 +6,11 @@ import static dev.wallet.account.topology.Commands.open;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.wallet.account.WalletTopics;
 import dev.wallet.schemas.avro.AccountCommand;
 import dev.wallet.schemas.avro.AccountEvent;
 import dev.wallet.schemas.avro.AccountType;
 import dev.wallet.schemas.kafka.ExactlyOnce;
+import dev.wallet.schemas.topics.TopicProvisioner;
 import dev.wallet.schemas.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +69,7 @@ class AccountProcessorRestartTest {
                 "transaction.state.log.min.isr", "1",
                 "group.initial.rebalance.delay.ms", "0"));
         broker.afterPropertiesSet();
-        WalletTopics.ensure(broker.getBrokersAsString(), PARTITIONS, (short) 1);
+        new TopicProvisioner(PARTITIONS, (short) 1).ensureTopics(broker.getBrokersAsString());
     }
 
     @AfterAll

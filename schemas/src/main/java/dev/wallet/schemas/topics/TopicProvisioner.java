@@ -48,6 +48,15 @@ public final class TopicProvisioner {
         this.replicationFactor = replicationFactor;
     }
 
+    /** Creates every missing topic at {@code bootstrapServers}; returns the names it created. */
+    public List<String> ensureTopics(final String bootstrapServers) throws InterruptedException {
+        final Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            return ensureTopics(admin);
+        }
+    }
+
     /** Creates every missing topic; returns the names it created. */
     public List<String> ensureTopics(final Admin admin) throws InterruptedException {
         try {
@@ -119,11 +128,7 @@ public final class TopicProvisioner {
         }
         final int partitions = args.length > 1 ? Integer.parseInt(args[1]) : Topics.PARTITIONS_DEFAULT;
         final short replication = args.length > 2 ? Short.parseShort(args[2]) : 1;
-        final Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
-        try (Admin admin = Admin.create(props)) {
-            final List<String> created = new TopicProvisioner(partitions, replication).ensureTopics(admin);
-            System.out.println("topics created: " + (created.isEmpty() ? "none (all existed)" : String.join(", ", created)));
-        }
+        final List<String> created = new TopicProvisioner(partitions, replication).ensureTopics(args[0]);
+        System.out.println("topics created: " + (created.isEmpty() ? "none (all existed)" : String.join(", ", created)));
     }
 }
