@@ -24,13 +24,7 @@ class ReplicatedClusterE2ETest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = new WalletStack(WalletStack.freshWorkDir("ReplicatedClusterE2ETest"), 3);
-        try {
-            stack.start();
-        } catch (Exception | AssertionError e) {
-            stack.close();
-            throw e;
-        }
+        stack = WalletStack.started("ReplicatedClusterE2ETest", 3);
         client = new WalletClient(stack.apiUrl(), stack.queryUrl());
         sql = new ReadSideChecks(stack.jdbcUrl());
     }

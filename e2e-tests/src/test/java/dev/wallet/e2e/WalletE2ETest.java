@@ -42,13 +42,7 @@ class WalletE2ETest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = new WalletStack(WalletStack.freshWorkDir("WalletE2ETest"), 1);
-        try {
-            stack.start();
-        } catch (Exception | AssertionError e) {
-            stack.close();
-            throw e;
-        }
+        stack = WalletStack.started("WalletE2ETest", 1);
         client = new WalletClient(stack.apiUrl(), stack.queryUrl());
         sql = new ReadSideChecks(stack.jdbcUrl());
         assertThat(client.openAccount(FUNDING, "USD", "system").status()).isEqualTo(201);

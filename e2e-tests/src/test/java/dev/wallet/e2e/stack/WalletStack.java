@@ -82,6 +82,17 @@ public final class WalletStack implements AutoCloseable {
         return Files.isDirectory(cwd.resolve("infra")) ? cwd : cwd.getParent();
     }
 
+    /** A started stack in {@code freshWorkDir(name)}; stopped again if the start fails half-way. */
+    public static WalletStack started(final String name, final int brokers) throws IOException, InterruptedException {
+        final WalletStack stack = new WalletStack(freshWorkDir(name), brokers);
+        try {
+            return stack.start();
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
     /** Starts Kafka, creates the topics, then every service in pipeline order. */
     public WalletStack start() throws IOException, InterruptedException {
         kafka.start();
