@@ -1,0 +1,64 @@
+package dev.wallet.benchmark;
+
+import dev.wallet.benchmark.baseline.PostgresBaseline;
+import dev.wallet.benchmark.report.BaselineResult;
+import dev.wallet.benchmark.report.ResultsJson;
+import dev.wallet.benchmark.workload.AccountPicker;
+import dev.wallet.benchmark.workload.AmountDistribution;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the PostgreSQL-alone baseline and writes {@code baseline.json} into the results folder. */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+        description = "The same transfer workload against an embedded PostgreSQL 17 alone (durable commits).")
+final class BaselineCommand implements Callable<Integer> {
+
+    /** File name of the baseline's result inside the results folder; {@code load} merges it. */
+    static final String FILE = "baseline.json";
+
+    @Option(names = "--results-dir", required = true, description = "folder of this run's results")
+    private Path resultsDir;
+
+    @Option(names = "--postgres-dir", required = true, description = "PostgreSQL data directory (wiped first)")
+    private Path postgresDir;
+
+    @Option(names = "--accounts", defaultValue = "10000", description = "accounts (default ${DEFAULT-VALUE})")
+    private int accounts;
+
+    @Option(names = "--clients", defaultValue = "8", description = "JDBC clients (default ${DEFAULT-VALUE})")
+    private int clients;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "duration (default ${DEFAULT-VALUE})")
+    private int seconds;
+
+    @Option(names = "--skew", defaultValue = Defaults.SKEW, description = "uniform | zipf:<s> | hot:<fraction>:<share>")
+    private String skew;
+
+    @Option(names = "--amounts", defaultValue = Defaults.AMOUNTS,
+            description = "uniform:<min>:<max> | lognormal:<mu>:<sigma>, minor units")
+    private String amounts;
+
+    @Option(names = "--opening-minor", defaultValue = Defaults.FUNDING_MINOR,
+            description = "opening balance of each account, minor units")
+    private long openingMinor;
+
+    @Option(names = "--seed", description = "random seed (default: the clock)")
+    private Long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(resultsDir);
+        final BaselineResult result = PostgresBaseline.run(new PostgresBaseline.Settings(accounts, clients,
+                Duration.ofSeconds(seconds), 0, AccountPicker.parse(skew, accounts),
+                AmountDistribution.parse(amounts, Defaults.AMOUNT_MAX_MINOR), openingMinor,
+                seed == null ? System.nanoTime() : seed, postgresDir));
+        ResultsJson.write(result, resultsDir.resolve(FILE));
+        System.out.printf("baseline: %.1f transfers/s (%d clients, %d accounts, p99 %.2f ms, money conserved: %s)%n",
+                result.transfersPerSecond(), clients, accounts, result.latency().p99Ms(), result.moneyConserved());
+        return result.moneyConserved() ? 0 : 1;
+    }
+}

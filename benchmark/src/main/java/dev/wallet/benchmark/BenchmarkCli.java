@@ -1,0 +1,24 @@
+package dev.wallet.benchmark;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The benchmark's command line; {@code bin/benchmark} runs its subcommands in order: {@code baseline}
+ * (PostgreSQL alone), then {@code load} against a running wallet, which writes {@code results.json}
+ * and {@code report.html}.
+ */
+@Command(name = "wallet-benchmark", mixinStandardHelpOptions = true,
+        subcommands = {LoadCommand.class, BaselineCommand.class, FreePortsCommand.class},
+        description = "Load generator and PostgreSQL baseline for the wallet.")
+public final class BenchmarkCli implements Runnable {
+
+    public static void main(final String[] args) {
+        System.exit(new CommandLine(new BenchmarkCli()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

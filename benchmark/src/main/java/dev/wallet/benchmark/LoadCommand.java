@@ -1,0 +1,338 @@
+package dev.wallet.benchmark;
+
+import dev.wallet.benchmark.load.HttpTransferSender;
+import dev.wallet.benchmark.load.OutcomeTracker;
+import dev.wallet.benchmark.load.PipelineTransferSender;
+import dev.wallet.benchmark.load.StepRunner;
+import dev.wallet.benchmark.load.StepStats;
+import dev.wallet.benchmark.load.TransferSender;
+import dev.wallet.benchmark.report.BaselineResult;
+import dev.wallet.benchmark.report.HtmlReport;
+import dev.wallet.benchmark.report.LagSummary;
+import dev.wallet.benchmark.report.LatencySummary;
+import dev.wallet.benchmark.report.Machine;
+import dev.wallet.benchmark.report.ProcessCost;
+import dev.wallet.benchmark.report.Results;
+import dev.wallet.benchmark.report.ResultsJson;
+import dev.wallet.benchmark.report.StepResult;
+import dev.wallet.benchmark.sample.ClockTicks;
+import dev.wallet.benchmark.sample.ProcFs;
+import dev.wallet.benchmark.sample.ReadSideLag;
+import dev.wallet.benchmark.sample.Sampler;
+import dev.wallet.benchmark.sample.WatchedProcess;
+import dev.wallet.benchmark.setup.AccountSetup;
+import dev.wallet.benchmark.workload.AccountPicker;
+import dev.wallet.benchmark.workload.AmountDistribution;
+import dev.wallet.benchmark.workload.TransferGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Drives a running wallet: opens and funds the accounts, runs the steps of each mode (a warm-up,
+ * the open-loop latency curve, the max-throughput step), samples throughput, read-side lag and
+ * per-process CPU and memory every second, and writes {@code results.json} and
+ * {@code report.html}, merging the baseline's {@code baseline.json} when present.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true, description = "Drive a running wallet and write the results.")
+final class LoadCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(LoadCommand.class);
+    private static final String CURRENCY = "USD";
+
+    @Option(names = "--results-dir", required = true, description = "folder of this run's results")
+    private Path resultsDir;
+
+    @Option(names = "--api-url", defaultValue = "http://127.0.0.1:8080", description = "command-api base URL")
+    private String apiUrl;
+
+    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka")
+    private String bootstrapServers;
+
+    @Option(names = "--wallet-data-dir", description = "WALLET_DATA_DIR of the stack, for its pid files")
+    private Path walletDataDir;
+
+    @Option(names = "--kafka-data-dir", description = "KAFKA_DATA_DIR of the stack (default <wallet-data-dir>/kafka)")
+    private Path kafkaDataDir;
+
+    @Option(names = "--read-side-group", defaultValue = "wallet-balance-query",
+            description = "balance-query's consumer group (default ${DEFAULT-VALUE})")
+    private String readSideGroup;
+
+    @Option(names = "--profile", defaultValue = "default", description = "name of the profile, recorded only")
+    private String profile;
+
+    @Option(names = "--accounts", defaultValue = "10000", description = "user accounts (default ${DEFAULT-VALUE})")
+    private int accounts;
+
+    @Option(names = "--funding-minor", defaultValue = Defaults.FUNDING_MINOR,
+            description = "funding of each account, minor units (default ${DEFAULT-VALUE})")
+    private long fundingMinor;
+
+    @Option(names = "--skew", defaultValue = Defaults.SKEW,
+            description = "uniform | zipf:<s> | hot:<fraction>:<share> (default ${DEFAULT-VALUE})")
+    private String skew;
+
+    @Option(names = "--amounts", defaultValue = Defaults.AMOUNTS,
+            description = "uniform:<min>:<max> | lognormal:<mu>:<sigma>, minor units (default ${DEFAULT-VALUE})")
+    private String amounts;
+
+    @Option(names = "--seed", description = "random seed (default: the clock)")
+    private Long seed;
+
+    @Option(names = "--modes", split = ",", defaultValue = "pipeline,http", description = "pipeline, http")
+    private List<String> modes;
+
+    @Option(names = "--pipeline-rates", split = ",", defaultValue = "1000,2500,5000,10000,20000",
+            description = "offered rates of the pipeline's latency curve (default ${DEFAULT-VALUE})")
+    private List<Double> pipelineRates;
+
+    @Option(names = "--http-rates", split = ",", defaultValue = "1000,2500",
+            description = "offered rates of the HTTP latency curve (default ${DEFAULT-VALUE})")
+    private List<Double> httpRates;
+
+    @Option(names = "--step-seconds", defaultValue = "20", description = "seconds of each paced step")
+    private int stepSeconds;
+
+    @Option(names = "--warmup-seconds", defaultValue = "10", description = "seconds of the warm-up step per mode")
+    private int warmupSeconds;
+
+    @Option(names = "--warmup-rate", defaultValue = "1000", description = "offered rate of the warm-up")
+    private double warmupRate;
+
+    @Option(names = "--pipeline-max-seconds", defaultValue = "60", description = "seconds of the pipeline max step")
+    private int pipelineMaxSeconds;
+
+    @Option(names = "--http-max-seconds", defaultValue = "30", description = "seconds of the HTTP max step")
+    private int httpMaxSeconds;
+
+    @Option(names = "--pipeline-in-flight", defaultValue = "20000", description = "pipeline transfers in flight, max")
+    private int pipelineInFlight;
+
+    @Option(names = "--http-in-flight", defaultValue = "1024", description = "HTTP transfers in flight, max")
+    private int httpInFlight;
+
+    @Option(names = "--drain-seconds", defaultValue = "30", description = "wait for outcomes after a step, max")
+    private int drainSeconds;
+
+    @Option(names = "--knee-ratio", defaultValue = "0.7",
+            description = "skip higher offered rates once a step achieved less than this share of its offer")
+    private double kneeRatio;
+
+    @Option(names = "--setup-concurrency", defaultValue = "256", description = "account opens/fundings in flight")
+    private int setupConcurrency;
+
+    @Option(names = "--linger-ms", defaultValue = "5", description = "pipeline producer linger.ms")
+    private int lingerMs;
+
+    @Option(names = "--batch-bytes", defaultValue = "131072", description = "pipeline producer batch.size")
+    private int batchBytes;
+
+    @Option(names = "--request-expiry-seconds", defaultValue = "30", description = "deadline − requested_at (pipeline)")
+    private int requestExpirySeconds;
+
+    @Option(names = "--git-commit", defaultValue = "unknown", description = "commit measured, recorded only")
+    private String gitCommit;
+
+    @Option(names = "--note", description = "a note recorded in the results (repeatable)")
+    private List<String> notes = new ArrayList<>();
+
+    private Sampler sampler;
+    private OutcomeTracker tracker;
+    private List<String> userAccounts;
+    private AccountPicker picker;
+    private AmountDistribution amountDistribution;
+    private long runSeed;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(resultsDir);
+        final String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        final Machine machine = Machine.current();
+        runSeed = seed == null ? System.nanoTime() : seed;
+        picker = AccountPicker.parse(skew, accounts);
+        amountDistribution = AmountDistribution.parse(amounts, Defaults.AMOUNT_MAX_MINOR);
+        final List<StepResult> steps = new ArrayList<>();
+        final List<String> runNotes = new ArrayList<>(notes);
+        boolean aborted = false;
+        try (OutcomeTracker outcomes = new OutcomeTracker(bootstrapServers);
+             ReadSideLag lag = new ReadSideLag(bootstrapServers, readSideGroup)) {
+            tracker = outcomes;
+            tracker.start();
+            setUpAccounts();
+            sampler = new Sampler(watchedProcesses(), ProcFs.system(), tracker::outcomes, lag::records,
+                    ClockTicks.perSecond());
+            sampler.start();
+            try {
+                for (final String mode : modes) {
+                    runMode(mode, steps);
+                }
+            } catch (RuntimeException e) {
+                aborted = true;
+                log.error("The run stopped early", e);
+                runNotes.add("The run stopped early: " + e);
+            } finally {
+                sampler.close();
+            }
+        }
+        final BaselineResult baseline = readBaseline();
+        final Results results = new Results(Results.FORMAT, startedAt,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), gitCommit, machine, settings(), steps,
+                baseline, Comparison.of(steps, baseline), sampler.samples(), runNotes);
+        ResultsJson.write(results, resultsDir.resolve("results.json"));
+        HtmlReport.write(results, resultsDir.resolve("report.html"));
+        Summary.print(results, System.out);
+        return aborted ? 1 : 0;
+    }
+
+    private void setUpAccounts() throws InterruptedException {
+        final String runId = Long.toString(runSeed & 0xffffff, 36);
+        userAccounts = AccountSetup.userAccountIds(runId, accounts);
+        final String funding = AccountSetup.fundingAccountId(runId);
+        final AccountSetup setup = new AccountSetup(apiUrl, tracker, setupConcurrency);
+        final long start = System.nanoTime();
+        setup.openAccounts(funding, userAccounts, CURRENCY);
+        setup.fund(funding, userAccounts, CURRENCY, fundingMinor, Duration.ofSeconds(Math.max(60, accounts / 100)));
+        log.info("Opened and funded {} accounts in {} s", accounts, (System.nanoTime() - start) / 1_000_000_000);
+    }
+
+    private List<WatchedProcess> watchedProcesses() {
+        final List<WatchedProcess> processes = new ArrayList<>();
+        if (walletDataDir != null) {
+            processes.addAll(WatchedProcess.ofStack(walletDataDir,
+                    kafkaDataDir != null ? kafkaDataDir : walletDataDir.resolve("kafka")));
+        }
+        processes.add(WatchedProcess.self());
+        log.info("Sampling CPU and memory of {}", processes);
+        return processes;
+    }
+
+    private void runMode(final String mode, final List<StepResult> steps) throws InterruptedException {
+        final TransferGenerator generator = new TransferGenerator(userAccounts, CURRENCY, picker, amountDistribution,
+                runSeed + mode.hashCode());
+        final boolean pipeline = "pipeline".equals(mode);
+        if (!pipeline && !"http".equals(mode)) {
+            throw new IllegalArgumentException("unknown mode " + mode);
+        }
+        final int inFlight = pipeline ? pipelineInFlight : httpInFlight;
+        try (TransferSender sender = pipeline
+                ? new PipelineTransferSender(bootstrapServers, tracker, lingerMs, batchBytes,
+                        Duration.ofSeconds(requestExpirySeconds))
+                : new HttpTransferSender(apiUrl, tracker, Duration.ofSeconds(30))) {
+            final StepRunner runner = new StepRunner(sender, generator, tracker, Duration.ofSeconds(drainSeconds));
+            if (warmupSeconds > 0) {
+                steps.add(measure(mode, "paced", warmupRate, inFlight, mode + "-warmup",
+                        () -> runner.runPaced(mode + "-warmup", warmupRate, Duration.ofSeconds(warmupSeconds), inFlight)));
+            }
+            for (final double rate : pipeline ? pipelineRates : httpRates) {
+                final String name = mode + "-" + Math.round(rate);
+                final StepResult step = measure(mode, "paced", rate, inFlight, name,
+                        () -> runner.runPaced(name, rate, Duration.ofSeconds(stepSeconds), inFlight));
+                steps.add(step);
+                if (step.outcomesPerSecond() < kneeRatio * rate) {
+                    log.info("{} achieved {}/s of {}/s offered; higher rates of {} are skipped", name,
+                            Math.round(step.outcomesPerSecond()), Math.round(rate), mode);
+                    break;
+                }
+            }
+            final int maxSeconds = pipeline ? pipelineMaxSeconds : httpMaxSeconds;
+            if (maxSeconds > 0) {
+                steps.add(measure(mode, "max", null, inFlight, mode + "-max",
+                        () -> runner.runMaxThroughput(mode + "-max", Duration.ofSeconds(maxSeconds), inFlight)));
+            }
+        }
+    }
+
+    /** A step as the runner measures it. */
+    @FunctionalInterface
+    private interface Step {
+        StepStats run() throws InterruptedException;
+    }
+
+    private StepResult measure(final String mode, final String kind, final Double offered, final int inFlight,
+                               final String name, final Step step) throws InterruptedException {
+        log.info("Step {} starts", name);
+        sampler.step(name);
+        final Map<String, Long> ticksBefore = sampler.ticks();
+        final long startNanos = System.nanoTime();
+        final StepStats stats = step.run();
+        final double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+        final Map<String, Double> cpu = sampler.cpuSecondsBetween(ticksBefore, sampler.ticks());
+        sampler.step("idle");
+        final long outcomes = stats.completed() + stats.failed();
+        final Map<String, ProcessCost> processes = new LinkedHashMap<>();
+        cpu.forEach((process, seconds) -> processes.put(process, ProcessCost.of(seconds, wallSeconds, outcomes)));
+        final List<double[]> lag = sampler.samples().stream().filter(s -> s.step().equals(name))
+                .map(s -> new double[] {s.atSeconds(), s.readSideLagRecords()}).toList();
+        final long incomplete = stats.sent() - outcomes - stats.sendErrors();
+        final StepResult result = new StepResult(name, mode, kind, offered, inFlight,
+                round((stats.sendsEndedNanos() - startNanos) / 1e9), stats.sent(), stats.completed(), stats.failed(),
+                stats.failureReasons(), stats.sendErrors(), stats.answers(), incomplete,
+                round(stats.outcomesPerSecond()), round(stats.completedPerSecond()),
+                LatencySummary.of(stats.latencyMicros()), processes, LagSummary.of(lag, stats.outcomesPerSecond()));
+        log.info("Step {}: sent {}, completed {}, failed {}, send errors {}, incomplete {}, {} outcomes/s, p50 {} ms,"
+                        + " p99 {} ms", name, result.sent(), result.completed(), result.failed(), result.sendErrors(),
+                incomplete, result.outcomesPerSecond(), result.latency().p50Ms(), result.latency().p99Ms());
+        return result;
+    }
+
+    private BaselineResult readBaseline() {
+        final Path file = resultsDir.resolve(BaselineCommand.FILE);
+        try {
+            return Files.exists(file) ? ResultsJson.read(file, BaselineResult.class) : null;
+        } catch (java.io.IOException e) {
+            log.warn("Cannot read the baseline {}: {}", file, e.getMessage());
+            return null;
+        }
+    }
+
+    private Map<String, Object> settings() {
+        final Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("profile", profile);
+        settings.put("api_url", apiUrl);
+        settings.put("bootstrap_servers", bootstrapServers);
+        settings.put("wallet_data_dir", String.valueOf(walletDataDir));
+        settings.put("read_side_group", readSideGroup);
+        settings.put("accounts", accounts);
+        settings.put("currency", CURRENCY);
+        settings.put("funding_minor", fundingMinor);
+        settings.put("skew", skew);
+        settings.put("amounts", amounts);
+        settings.put("amount_max_minor", Defaults.AMOUNT_MAX_MINOR);
+        settings.put("seed", runSeed);
+        settings.put("modes", modes);
+        settings.put("pipeline_rates", pipelineRates);
+        settings.put("http_rates", httpRates);
+        settings.put("step_seconds", stepSeconds);
+        settings.put("warmup_seconds", warmupSeconds);
+        settings.put("warmup_rate", warmupRate);
+        settings.put("pipeline_max_seconds", pipelineMaxSeconds);
+        settings.put("http_max_seconds", httpMaxSeconds);
+        settings.put("pipeline_in_flight", pipelineInFlight);
+        settings.put("http_in_flight", httpInFlight);
+        settings.put("drain_seconds", drainSeconds);
+        settings.put("knee_ratio", kneeRatio);
+        settings.put("setup_concurrency", setupConcurrency);
+        settings.put("producer_linger_ms", lingerMs);
+        settings.put("producer_batch_bytes", batchBytes);
+        settings.put("producer_compression", "lz4");
+        settings.put("request_expiry_seconds", requestExpirySeconds);
+        settings.put("wallet_java_opts", System.getenv().getOrDefault("WALLET_JAVA_OPTS", "(bin/wallet default)"));
+        return settings;
+    }
+
+    private static double round(final double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

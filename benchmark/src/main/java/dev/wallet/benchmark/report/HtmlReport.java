@@ -1,0 +1,188 @@
+package dev.wallet.benchmark.report;
+
+import dev.wallet.benchmark.sample.Sample;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code report.html}: one self-contained page (inline SVG, no scripts) with throughput over time,
+ * read-side lag over time, the latency percentile curve of every step, p50/p99 against offered
+ * rate, and the tables of steps, baseline and per-process CPU.
+ */
+public final class HtmlReport {
+
+    /** The percentile axis stops at 99.999 (5 nines); the max is in the tables. */
+    private static final double NINES_MAX = 5;
+
+    private HtmlReport() {
+    }
+
+    public static void write(final Results results, final Path file) throws IOException {
+        Files.writeString(file, render(results));
+    }
+
+    static String render(final Results results) {
+        final StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Wallet benchmark ")
+                .append(SvgChart.escape(results.startedAt())).append("</title><style>")
+                .append("body{font-family:sans-serif;margin:20px;max-width:1100px}table{border-collapse:collapse;"
+                        + "font-size:12px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}"
+                        + "th{background:#f4f4f4}td:first-child{text-align:left}</style></head><body>\n");
+        html.append("<h1>Wallet benchmark</h1><p>Started ").append(SvgChart.escape(results.startedAt()))
+                .append(", commit <code>").append(SvgChart.escape(String.valueOf(results.gitCommit())))
+                .append("</code>. Machine: ").append(results.machine().cores()).append(" cores, ")
+                .append(results.machine().memoryMib()).append(" MiB, kernel ")
+                .append(SvgChart.escape(results.machine().kernel())).append(", JDK ")
+                .append(SvgChart.escape(results.machine().jdk())).append(", load average at start ")
+                .append(SvgChart.escape(results.machine().loadAverageAtStart())).append(".</p>\n");
+        for (final String note : results.notes()) {
+            html.append("<p><em>").append(SvgChart.escape(note)).append("</em></p>\n");
+        }
+        html.append("<h2>Throughput over time</h2>").append(throughputChart(results.series()));
+        html.append("<h2>Read-side lag over time</h2>").append(lagChart(results.series()));
+        html.append("<h2>Latency percentiles per step</h2>").append(percentileChart(results));
+        html.append("<h2>Latency against offered rate</h2>").append(knee(results.steps()));
+        html.append("<h2>Steps</h2>").append(stepTable(results.steps()));
+        html.append("<h2>Baseline: PostgreSQL alone</h2>").append(baselineTable(results.baseline()));
+        html.append("<h2>Comparison</h2>").append(mapTable(results.comparison()));
+        html.append("<h2>CPU per process (CPU-seconds per 1000 transfers / average cores)</h2>")
+                .append(processTable(results.steps()));
+        return html.append("</body></html>\n").toString();
+    }
+
+    private static String throughputChart(final List<Sample> series) {
+        final List<double[]> points = series.stream().map(s -> new double[] {s.atSeconds(), s.outcomesPerSecond()})
+                .toList();
+        return withStepMarkers(new SvgChart("seconds since start", "transfer outcomes / s", false, SvgChart::number)
+                .series("outcomes/s", points), series).render();
+    }
+
+    private static String lagChart(final List<Sample> series) {
+        final List<double[]> points = series.stream().filter(s -> s.readSideLagRecords() >= 0)
+                .map(s -> new double[] {s.atSeconds(), s.readSideLagRecords()}).toList();
+        return withStepMarkers(new SvgChart("seconds since start", "records not yet projected", false,
+                SvgChart::number).series("balance-query lag", points), series).render();
+    }
+
+    private static SvgChart withStepMarkers(final SvgChart chart, final List<Sample> series) {
+        String previous = "";
+        for (final Sample sample : series) {
+            if (!sample.step().equals(previous) && !"idle".equals(sample.step())) {
+                chart.marker(sample.atSeconds(), sample.step());
+            }
+            previous = sample.step();
+        }
+        return chart;
+    }
+
+    private static String percentileChart(final Results results) {
+        final SvgChart chart = new SvgChart("percentile", "latency ms (log)", true, HtmlReport::percentileLabel);
+        for (final StepResult step : results.steps()) {
+            chart.series(step.name(), curve(step.latency()));
+        }
+        if (results.baseline() != null) {
+            chart.series("postgres-baseline", curve(results.baseline().latency()));
+        }
+        return chart.render();
+    }
+
+    private static List<double[]> curve(final LatencySummary latency) {
+        final List<double[]> points = new ArrayList<>();
+        for (final LatencySummary.PercentilePoint point : latency.curve()) {
+            final double nines = point.percentile() >= 100 ? NINES_MAX : -Math.log10(1 - point.percentile() / 100);
+            points.add(new double[] {Math.min(NINES_MAX, nines), point.latencyMs()});
+        }
+        return points;
+    }
+
+    private static String percentileLabel(final double nines) {
+        final double percentile = 100 * (1 - Math.pow(10, -nines));
+        return String.format(Locale.ROOT, "%s", percentile >= 99 ? String.format(Locale.ROOT, "%.3f", percentile)
+                : String.format(Locale.ROOT, "%.0f", percentile));
+    }
+
+    private static String knee(final List<StepResult> steps) {
+        final SvgChart chart = new SvgChart("offered transfers / s", "latency ms (log)", true, SvgChart::number);
+        final TreeSet<String> modes = new TreeSet<>();
+        steps.stream().filter(s -> "paced".equals(s.kind())).forEach(s -> modes.add(s.mode()));
+        for (final String mode : modes) {
+            final List<StepResult> paced = steps.stream()
+                    .filter(s -> "paced".equals(s.kind()) && mode.equals(s.mode()) && s.offeredPerSecond() != null)
+                    .toList();
+            chart.series(mode + " p50", paced.stream().map(s -> new double[] {s.offeredPerSecond(), s.latency().p50Ms()})
+                    .toList());
+            chart.series(mode + " p99", paced.stream().map(s -> new double[] {s.offeredPerSecond(), s.latency().p99Ms()})
+                    .toList());
+        }
+        return chart.render();
+    }
+
+    private static String stepTable(final List<StepResult> steps) {
+        final StringBuilder table = new StringBuilder("<table><tr><th>step</th><th>mode</th><th>offered/s</th>"
+                + "<th>sent</th><th>completed</th><th>failed</th><th>send errors</th><th>incomplete</th>"
+                + "<th>outcomes/s</th><th>completed/s</th><th>p50 ms</th><th>p90 ms</th><th>p99 ms</th>"
+                + "<th>p99.9 ms</th><th>max ms</th><th>lag max</th><th>lag growing</th></tr>\n");
+        for (final StepResult s : steps) {
+            table.append("<tr><td>").append(SvgChart.escape(s.name())).append("</td><td>").append(s.mode())
+                    .append("</td><td>").append(s.offeredPerSecond() == null ? "max" : SvgChart.number(s.offeredPerSecond()))
+                    .append(cells(s.sent(), s.completed(), s.failed(), s.sendErrors(), s.incomplete(),
+                            s.outcomesPerSecond(), s.completedPerSecond(), s.latency().p50Ms(), s.latency().p90Ms(),
+                            s.latency().p99Ms(), s.latency().p999Ms(), s.latency().maxMs(), s.readSideLag().maxRecords()))
+                    .append("<td>").append(s.readSideLag().growing()).append("</td></tr>\n");
+        }
+        return table.append("</table>\n").toString();
+    }
+
+    private static String baselineTable(final BaselineResult b) {
+        if (b == null) {
+            return "<p>No baseline in this run.</p>\n";
+        }
+        return "<table><tr><th>PostgreSQL</th><th>clients</th><th>accounts</th><th>seconds</th><th>committed</th>"
+                + "<th>declined</th><th>retries</th><th>transfers/s</th><th>p50 ms</th><th>p99 ms</th>"
+                + "<th>max ms</th><th>money conserved</th></tr><tr><td>" + SvgChart.escape(b.postgresVersion())
+                + "</td>" + cells(b.clients(), b.accounts(), b.seconds(), b.committed(), b.declined(), b.retries(),
+                b.transfersPerSecond(), b.latency().p50Ms(), b.latency().p99Ms(), b.latency().maxMs())
+                + "<td>" + b.moneyConserved() + "</td></tr></table><p>Server settings: "
+                + SvgChart.escape(b.serverSettings().toString()) + "</p>\n";
+    }
+
+    private static String mapTable(final Map<String, Object> values) {
+        final StringBuilder table = new StringBuilder("<table>");
+        values.forEach((k, v) -> table.append("<tr><td>").append(SvgChart.escape(k)).append("</td><td>")
+                .append(SvgChart.escape(String.valueOf(v))).append("</td></tr>"));
+        return table.append("</table>\n").toString();
+    }
+
+    private static String processTable(final List<StepResult> steps) {
+        final TreeSet<String> names = new TreeSet<>();
+        steps.forEach(s -> names.addAll(s.processes().keySet()));
+        final StringBuilder table = new StringBuilder("<table><tr><th>step</th>");
+        names.forEach(n -> table.append("<th>").append(SvgChart.escape(n)).append("</th>"));
+        table.append("</tr>\n");
+        for (final StepResult s : steps) {
+            table.append("<tr><td>").append(SvgChart.escape(s.name())).append("</td>");
+            for (final String name : names) {
+                final ProcessCost cost = s.processes().get(name);
+                table.append("<td>").append(cost == null ? "" : String.format(Locale.ROOT, "%.3f / %.2f",
+                        cost.cpuSecondsPer1000Transfers(), cost.averageCores())).append("</td>");
+            }
+            table.append("</tr>\n");
+        }
+        return table.append("</table>\n").toString();
+    }
+
+    private static String cells(final Object... values) {
+        final StringBuilder cells = new StringBuilder();
+        for (final Object value : values) {
+            cells.append("<td>").append(value instanceof Double d ? String.format(Locale.ROOT, "%,.1f", d)
+                    : String.valueOf(value)).append("</td>");
+        }
+        return cells.toString();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.wallet.benchmark.report;
+
+import java.util.Map;
+
+/**
+ * What one step measured.
+ *
+ * @param kind               {@code paced} (open loop at {@code offeredPerSecond}) or {@code max}
+ *                           (as fast as it goes with {@code inFlightMax} in flight)
+ * @param sendSeconds        how long the step sent
+ * @param incomplete         sent, written, and without an outcome when the drain wait ended
+ * @param outcomesPerSecond  outcomes / (last outcome − first due send)
+ * @param completedPerSecond completed transfers over the same span
+ * @param processes          CPU of each watched process from the step's first send to its drain
+ */
+public record StepResult(String name, String mode, String kind, Double offeredPerSecond, int inFlightMax,
+                         double sendSeconds, long sent, long completed, long failed,
+                         Map<String, Long> failureReasons, long sendErrors, Map<String, Long> answers,
+                         long incomplete, double outcomesPerSecond, double completedPerSecond,
+                         LatencySummary latency, Map<String, ProcessCost> processes, LagSummary readSideLag) {
+}

@@ -1,0 +1,130 @@
+package dev.wallet.benchmark.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads CPU and memory of processes from Linux's {@code /proc}: {@code /proc/<pid>/stat}
+ * (utime, stime, and for a tree's root cutime + cstime of its reaped children) and
+ * {@code /proc/<pid>/status} (VmRSS).
+ */
+public final class ProcFs {
+
+    /** Field indexes in {@code /proc/<pid>/stat} after the command name, 0 = field 3 (state). */
+    private static final int PPID = 1;
+    private static final int UTIME = 11;
+    private static final int STIME = 12;
+    private static final int CUTIME = 13;
+    private static final int CSTIME = 14;
+
+    private final Path proc;
+
+    public ProcFs(final Path proc) {
+        this.proc = proc;
+    }
+
+    /** The real {@code /proc}. */
+    public static ProcFs system() {
+        return new ProcFs(Path.of("/proc"));
+    }
+
+    /** Usage of one process; empty when it does not run. */
+    public Optional<ProcessUsage> process(final long pid) {
+        final long[] stat = stat(pid);
+        return stat == null ? Optional.empty() : Optional.of(new ProcessUsage(stat[UTIME] + stat[STIME], rss(pid)));
+    }
+
+    /**
+     * Usage of a process and all its descendants (PostgreSQL: the postmaster and its backends),
+     * plus the root's reaped children, so backends that exited still count.
+     */
+    public Optional<ProcessUsage> tree(final long rootPid) {
+        final long[] rootStat = stat(rootPid);
+        if (rootStat == null) {
+            return Optional.empty();
+        }
+        final Map<Long, List<Long>> children = childrenByParent();
+        long ticks = rootStat[CUTIME] + rootStat[CSTIME];
+        long rss = 0;
+        final List<Long> pending = new ArrayList<>(List.of(rootPid));
+        while (!pending.isEmpty()) {
+            final long pid = pending.remove(pending.size() - 1);
+            final long[] stat = pid == rootPid ? rootStat : stat(pid);
+            if (stat != null) {
+                ticks += stat[UTIME] + stat[STIME];
+                rss += rss(pid);
+            }
+            pending.addAll(children.getOrDefault(pid, List.of()));
+        }
+        return Optional.of(new ProcessUsage(ticks, rss));
+    }
+
+    /** The parent of a process; 0 when it does not run. */
+    public long parentOf(final long pid) {
+        final long[] stat = stat(pid);
+        return stat == null ? 0 : stat[PPID];
+    }
+
+    /** The numeric fields of {@code /proc/<pid>/stat} after the command name; null if gone. */
+    long[] stat(final long pid) {
+        final String text;
+        try {
+            text = Files.readString(proc.resolve(Long.toString(pid)).resolve("stat"));
+        } catch (IOException e) {
+            return null;
+        }
+        // The command name may hold spaces and parentheses; the fields start after the last ')'.
+        final String[] fields = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
+        final long[] values = new long[fields.length];
+        for (int i = 1; i < fields.length; i++) {
+            values[i] = parseOrZero(fields[i]);
+        }
+        return values;
+    }
+
+    private long rss(final long pid) {
+        try {
+            for (final String line : Files.readAllLines(proc.resolve(Long.toString(pid)).resolve("status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private Map<Long, List<Long>> childrenByParent() {
+        final Map<Long, List<Long>> children = new HashMap<>();
+        try (Stream<Path> entries = Files.list(proc)) {
+            entries.map(p -> p.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .mapToLong(Long::parseLong)
+                    .forEach(pid -> {
+                        final long[] stat = stat(pid);
+                        if (stat != null) {
+                            children.computeIfAbsent(stat[PPID], k -> new ArrayList<>()).add(pid);
+                        }
+                    });
+        } catch (IOException e) {
+            return children;
+        }
+        return children;
+    }
+
+    private static long parseOrZero(final String field) {
+        try {
+            return Long.parseLong(field);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

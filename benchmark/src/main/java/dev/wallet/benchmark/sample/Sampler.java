@@ -1,0 +1,127 @@
+package dev.wallet.benchmark.sample;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Every second: outcomes per second, the read side's lag and each watched process's cores and
+ * resident memory, as a time series; and on demand a snapshot of cumulative CPU per process, from
+ * which a step's CPU-seconds are the difference of two snapshots.
+ */
+public final class Sampler implements AutoCloseable {
+
+    private final List<WatchedProcess> processes;
+    private final ProcFs procFs;
+    private final LongSupplier outcomes;
+    private final LongSupplier lagRecords;
+    private final double ticksPerSecond;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        final Thread thread = new Thread(r, "benchmark-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Sample> samples = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
+    private volatile String step = "idle";
+    private long previousNanos;
+    private long previousOutcomes;
+    private Map<String, Long> previousTicks = Map.of();
+
+    public Sampler(final List<WatchedProcess> processes, final ProcFs procFs, final LongSupplier outcomes,
+                   final LongSupplier lagRecords, final double ticksPerSecond) {
+        this.processes = List.copyOf(processes);
+        this.procFs = procFs;
+        this.outcomes = outcomes;
+        this.lagRecords = lagRecords;
+        this.ticksPerSecond = ticksPerSecond;
+    }
+
+    public void start() {
+        previousNanos = System.nanoTime();
+        previousOutcomes = outcomes.getAsLong();
+        previousTicks = ticks();
+        timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Names the step the following samples belong to. */
+    public void step(final String name) {
+        step = name;
+    }
+
+    /** Cumulative CPU ticks per process now. */
+    public Map<String, Long> ticks() {
+        final Map<String, Long> ticks = new LinkedHashMap<>();
+        for (final WatchedProcess process : processes) {
+            process.read(procFs).ifPresent(usage -> ticks.put(process.name(), usage.cpuTicks()));
+        }
+        return ticks;
+    }
+
+    /** CPU-seconds per process between two {@link #ticks()} snapshots. */
+    public Map<String, Double> cpuSecondsBetween(final Map<String, Long> before, final Map<String, Long> after) {
+        final Map<String, Double> seconds = new LinkedHashMap<>();
+        after.forEach((name, ticks) -> {
+            final Long earlier = before.get(name);
+            if (earlier != null) {
+                seconds.put(name, (ticks - earlier) / ticksPerSecond);
+            }
+        });
+        return seconds;
+    }
+
+    /** The series so far. */
+    public synchronized List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
+    /** Seconds since the sampler started. */
+    public double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private void sample() {
+        final long now = System.nanoTime();
+        final long outcomesNow = outcomes.getAsLong();
+        final long lag = lagRecords.getAsLong();
+        final Map<String, Double> cores = new LinkedHashMap<>();
+        final Map<String, Long> rss = new LinkedHashMap<>();
+        final Map<String, Long> ticksNow = new LinkedHashMap<>();
+        final double seconds = (now - previousNanos) / 1e9;
+        for (final WatchedProcess process : processes) {
+            final Optional<ProcessUsage> usage = process.read(procFs);
+            if (usage.isEmpty()) {
+                continue;
+            }
+            ticksNow.put(process.name(), usage.get().cpuTicks());
+            rss.put(process.name(), usage.get().rssBytes() / (1024 * 1024));
+            final Long before = previousTicks.get(process.name());
+            if (before != null && seconds > 0) {
+                cores.put(process.name(), round3((usage.get().cpuTicks() - before) / ticksPerSecond / seconds));
+            }
+        }
+        final long perSecond = seconds > 0 ? Math.round((outcomesNow - previousOutcomes) / seconds) : 0;
+        synchronized (this) {
+            samples.add(new Sample(round3((now - startNanos) / 1e9), step, perSecond, lag, cores, rss));
+        }
+        previousNanos = now;
+        previousOutcomes = outcomesNow;
+        previousTicks = ticksNow;
+    }
+
+    private static double round3(final double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        timer.shutdownNow();
+        timer.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
