@@ -12,15 +12,16 @@ import dev.wallet.schemas.avro.NothingToRefund;
 
 /**
  * Turns one ledger event into the row it stands for. Money moved is signed in the row (a debit is
- * negative) so that summing {@code amount_minor} of an account gives its balance.
+ * negative) so that summing {@code amount_minor} of an account gives its balance. Public so the
+ * operator CLI compares the read side with the ledger through the very mapping the projector uses.
  */
-final class AccountEventRows {
+public final class AccountEventRows {
 
     private AccountEventRows() {
     }
 
     /** The ledger row of an event with a sequence (not a repeat). */
-    static LedgerRow ledgerRow(final AccountEvent event) {
+    public static LedgerRow ledgerRow(final AccountEvent event) {
         final Entry entry = entryOf(event.getBody());
         return new LedgerRow(event.getAccountId(), event.getSequence(), event.getTransactionId(),
                 event.getStep().name(), entry.kind(), entry.amountMinor(), entry.requestedMinor(),

@@ -1,0 +1,180 @@
+package dev.wallet.ops.processor;
+
+import dev.wallet.account.store.avro.StoredAccount;
+import dev.wallet.ops.audit.AuditReport;
+import dev.wallet.ops.audit.Findings;
+import dev.wallet.ops.kafka.SnapshotReader;
+import dev.wallet.ops.kafka.TopicSnapshot;
+import dev.wallet.ops.ledger.LedgerFold;
+import dev.wallet.ops.ledger.LedgerReplay;
+import dev.wallet.ops.progress.ReplayProgress;
+import dev.wallet.schemas.kafka.ExactlyOnce;
+import dev.wallet.schemas.serde.AvroSerde;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Rebuilds the account processor's {@code account-balances} state from the ledger.
+ *
+ * <p>The state is a fold of {@code wallet.account-events}: per account its type, currency and
+ * opening time from the AccountOpened, the balance and sequence of its last entry. The command
+ * folds the ledger into the processor's stored form, reads the processor's state from its changelog
+ * and reports every difference. With {@code apply} (the processor must be stopped; its consumer
+ * group is checked) it writes, in one Kafka transaction, the rebuilt record of every differing
+ * account into the changelog (on the partition the key already lives on) and a tombstone for
+ * every account the ledger does not hold. Kafka Streams restores a store from its changelog on
+ * start (from its checkpoint onward, or from the beginning when the local state is gone), so the
+ * processor starts on the rebuilt state; with {@code stateDir} the local state of the application
+ * is deleted too, so it restores everything from the changelog. Then the changelog is read again
+ * and must equal the rebuilt state.
+ *
+ * <p>The applied-steps store (what each transaction did, kept for a day for idempotency) is not
+ * rebuilt: it is not balance state, and it expires by itself.
+ */
+public final class ProcessorRebuild {
+
+    /** Transactional id of the rebuild's writes; one rebuild at a time fences an earlier one. */
+    static final String TRANSACTIONAL_ID = "wallet-ops-rebuild-processors";
+
+    private final String bootstrapServers;
+    private final String applicationId;
+    private final BiFunction<String, Long, ReplayProgress> progress;
+    private final PrintStream out;
+
+    public ProcessorRebuild(final String bootstrapServers, final String applicationId,
+                            final BiFunction<String, Long, ReplayProgress> progress, final PrintStream out) {
+        this.bootstrapServers = bootstrapServers;
+        this.applicationId = applicationId;
+        this.progress = progress;
+        this.out = out;
+    }
+
+    /**
+     * Compares (and with {@code apply} rewrites) the processor's state.
+     *
+     * @param stateDir the processor's Kafka Streams state directory to wipe on apply; null keeps it
+     */
+    public AuditReport run(final boolean apply, final Path stateDir) {
+        final Findings ledgerFindings = new Findings();
+        final LedgerFold ledger = new LedgerFold(ledgerFindings);
+        final LedgerReplay replay = new LedgerReplay(bootstrapServers, progress);
+        replay.replayLedger(ledger);
+        final Findings findings = new Findings();
+        final AuditReport report = new AuditReport(apply ? "processor state rebuild" : "processor state check",
+                findings);
+        final Map<String, StoredAccount> rebuilt = RebuiltAccounts.of(ledger, findings);
+        report.figure("ledger events", ledger.events());
+        report.figure("ledger replay speed (events/s)", Math.round(replay.ledgerEventsPerSecond()));
+        report.figure("accounts rebuilt", rebuilt.size());
+        if (!ledgerFindings.isEmpty()) {
+            report.note("the ledger itself breaks " + ledgerFindings.counts() + "; run audit for details");
+        }
+        final String changelog = ProcessorState.changelogTopic(applicationId);
+        final boolean stopped = ProcessorGroup.isStopped(bootstrapServers, applicationId);
+        final ProcessorState before = readState(changelog, new Findings());
+        final StateComparison comparison = new StateComparison(apply ? new Findings() : findings);
+        comparison.compare(rebuilt, before.accounts(), changelog, stopped);
+        report.figure("processor accounts before", before.accounts().size());
+        report.figure("accounts differing from the ledger", comparison.differing().size());
+        if (!apply) {
+            report.note(stopped ? "processor stopped" : "processor running: accounts it moved on since the "
+                    + "snapshot are counted, not judged (" + comparison.ahead() + ")");
+            return report;
+        }
+        if (!stopped) {
+            throw new IllegalStateException("The account processor (group " + applicationId + ") is running; stop "
+                    + "it before --apply, so nothing writes its state meanwhile.");
+        }
+        final int written = write(changelog, rebuilt, before, ledger, comparison.differing());
+        report.figure("changelog records written", written);
+        wipe(stateDir, report);
+        final ProcessorState after = readState(changelog, findings);
+        new StateComparison(findings).compare(rebuilt, withoutUnbuildable(after, ledger, rebuilt), changelog, true);
+        report.note("verified: " + changelog + " read again equals the state rebuilt from the ledger");
+        return report;
+    }
+
+    private ProcessorState readState(final String changelog, final Findings findings) {
+        final TopicSnapshot snapshot = TopicSnapshot.capture(bootstrapServers, changelog);
+        if (snapshot.ends().isEmpty()) {
+            throw new IllegalStateException("Topic " + changelog + " does not exist: is " + applicationId
+                    + " the account processor's application id (--processor-app-id)?");
+        }
+        final ProcessorState state = new ProcessorState(findings);
+        try (ReplayProgress replay = progress.apply(changelog, snapshot.records())) {
+            new SnapshotReader(bootstrapServers).read(List.of(snapshot), Map.of(), replay, state::accept);
+        }
+        return state;
+    }
+
+    /**
+     * Writes the rebuilt record of each differing account, and a tombstone for each account the
+     * ledger does not hold at all, in one transaction. Accounts the ledger holds but could not
+     * rebuild (already reported) are left as they are.
+     */
+    private int write(final String changelog, final Map<String, StoredAccount> rebuilt, final ProcessorState before,
+                      final LedgerFold ledger, final List<String> differing) {
+        final Properties props = ExactlyOnce.producer(bootstrapServers);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID);
+        final Serializer<StoredAccount> values = AvroSerde.of(StoredAccount.class).serializer();
+        final List<ProducerRecord<String, StoredAccount>> records = new ArrayList<>();
+        for (final String accountId : differing) {
+            if (rebuilt.containsKey(accountId) || !ledger.accounts().containsKey(accountId)) {
+                records.add(new ProducerRecord<>(changelog, before.partitions().get(accountId), accountId,
+                        rebuilt.get(accountId)));
+            }
+        }
+        try (KafkaProducer<String, StoredAccount> producer = new KafkaProducer<>(props,
+                new org.apache.kafka.common.serialization.StringSerializer(), values)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            records.forEach(producer::send);
+            producer.commitTransaction();
+        }
+        out.println("Wrote " + records.size() + " rebuilt record(s) into " + changelog + " in one transaction.");
+        return records.size();
+    }
+
+    private void wipe(final Path stateDir, final AuditReport report) {
+        if (stateDir == null) {
+            report.note("the processor restores the rewritten records from " + ProcessorState.changelogTopic(
+                    applicationId) + " on its next start (local state, if any, restores from its checkpoint onward)");
+            return;
+        }
+        final Path appState = stateDir.resolve(applicationId);
+        if (!Files.isDirectory(appState)) {
+            report.note("no local state at " + appState + "; the processor restores everything from the changelog");
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(appState)) {
+            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the processor's local state " + appState, e);
+        }
+        report.note("deleted the processor's local state " + appState + "; it restores everything from the changelog");
+    }
+
+    /** The state after the rewrite, less the accounts left as they were because the ledger cannot rebuild them. */
+    private static Map<String, StoredAccount> withoutUnbuildable(final ProcessorState after, final LedgerFold ledger,
+                                                                 final Map<String, StoredAccount> rebuilt) {
+        final Map<String, StoredAccount> comparable = new java.util.HashMap<>(after.accounts());
+        comparable.keySet().removeIf(id -> ledger.accounts().containsKey(id) && !rebuilt.containsKey(id));
+        return comparable;
+    }
+}
