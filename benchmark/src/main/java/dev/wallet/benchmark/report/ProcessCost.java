@@ -1,5 +1,7 @@
 package dev.wallet.benchmark.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One process's CPU over a step.
  *
@@ -7,7 +9,8 @@ package dev.wallet.benchmark.report;
  * @param averageCores              cpuSeconds / the step's wall seconds
  * @param cpuSecondsPer1000Transfers cpuSeconds per 1000 outcomes of the step
  */
-public record ProcessCost(double cpuSeconds, double averageCores, double cpuSecondsPer1000Transfers) {
+public record ProcessCost(double cpuSeconds, double averageCores,
+                          @JsonProperty("cpu_seconds_per_1000_transfers") double cpuSecondsPer1000Transfers) {
 
     /** Computes the cost of {@code cpuSeconds} over {@code wallSeconds} and {@code outcomes}. */
     public static ProcessCost of(final double cpuSeconds, final double wallSeconds, final long outcomes) {

@@ -1,0 +1,92 @@
+package dev.wallet.benchmark.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wallet.benchmark.sample.Sample;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsJsonTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldWriteTheDocumentedSnakeCaseShape() throws Exception {
+        final Path file = dir.resolve("results.json");
+        ResultsJson.write(sampleResults(), file);
+
+        final JsonNode json = new ObjectMapper().readTree(file.toFile());
+
+        assertThat(json.get("format").asText()).isEqualTo(Results.FORMAT);
+        assertThat(json.get("git_commit").asText()).isEqualTo("abc123");
+        assertThat(json.at("/machine/cores").asInt()).isEqualTo(2);
+        assertThat(json.at("/machine/memory_mib").asLong()).isEqualTo(24_000);
+        assertThat(json.at("/settings/accounts").asInt()).isEqualTo(1_000);
+        final JsonNode step = json.at("/steps/0");
+        assertThat(step.get("name").asText()).isEqualTo("pipeline-2500");
+        assertThat(step.get("offered_per_second").asDouble()).isEqualTo(2_500);
+        assertThat(step.get("completed_per_second").asDouble()).isEqualTo(2_400);
+        assertThat(step.at("/latency/p99_ms").asDouble()).isPositive();
+        assertThat(step.at("/latency/p999_ms").isNumber()).isTrue();
+        assertThat(step.at("/latency/curve/0/percentile").isNumber()).isTrue();
+        assertThat(step.at("/processes/saga-orchestrator/cpu_seconds_per_1000_transfers").asDouble())
+                .isEqualTo(10 * 1000.0 / 48_100, org.assertj.core.api.Assertions.within(0.0001));
+        assertThat(step.at("/processes/saga-orchestrator/average_cores").asDouble()).isEqualTo(0.5);
+        assertThat(step.at("/read_side_lag/growing").asBoolean()).isFalse();
+        assertThat(json.at("/baseline/transfers_per_second").asDouble()).isEqualTo(4_800);
+        assertThat(json.at("/baseline/money_conserved").asBoolean()).isTrue();
+        assertThat(json.at("/comparison/pipeline_max_ratio_to_baseline").asDouble()).isEqualTo(0.5);
+        assertThat(json.at("/series/0/outcomes_per_second").asLong()).isEqualTo(2_400);
+        assertThat(json.at("/series/0/read_side_lag_records").asLong()).isEqualTo(120);
+        assertThat(json.at("/series/0/cores_by_process/kafka-node-1").asDouble()).isEqualTo(0.4);
+    }
+
+    @Test
+    void shouldReadBackTheBaselineItWrote() throws Exception {
+        final Path file = dir.resolve("baseline.json");
+        final BaselineResult written = sampleResults().baseline();
+        ResultsJson.write(written, file);
+
+        assertThat(ResultsJson.read(file, BaselineResult.class)).isEqualTo(written);
+    }
+
+    @Test
+    void shouldRenderAViewableReportWithEveryChart() throws Exception {
+        final Path file = dir.resolve("report.html");
+        HtmlReport.write(sampleResults(), file);
+
+        final String html = Files.readString(file);
+        assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+        assertThat(html.split("<svg ", -1)).hasSize(5);
+        assertThat(html).contains("pipeline-2500", "postgres-baseline", "abc123");
+    }
+
+    private static Results sampleResults() {
+        final Histogram micros = new Histogram(3_600_000_000L, 3);
+        micros.recordValue(40_000);
+        micros.recordValue(90_000);
+        final LatencySummary latency = LatencySummary.of(micros);
+        final StepResult step = new StepResult("pipeline-2500", "pipeline", "paced", 2_500.0, 20_000, 20.0, 50_000,
+                48_000, 100, Map.of("INSUFFICIENT_FUNDS", 100L), 0, Map.of(), 0, 2_405.0, 2_400.0, latency,
+                Map.of("saga-orchestrator", ProcessCost.of(10, 20, 48_100)),
+                LagSummary.of(List.of(new double[] {0, 100}, new double[] {1, 120}, new double[] {2, 90}), 2_405));
+        final StepResult max = new StepResult("pipeline-max", "pipeline", "max", null, 20_000, 60.0, 150_000, 144_000,
+                0, Map.of(), 0, Map.of(), 0, 2_400.0, 2_400.0, latency, Map.of(), LagSummary.of(List.of(), 0));
+        final BaselineResult baseline = new BaselineResult("17.11", 8, 1_000, 10.0, 48_000, 0, 0, 4_800.0, latency,
+                true, Map.of("fsync", "on"), Map.of("postgres", ProcessCost.of(12, 10, 48_000)));
+        final List<StepResult> steps = List.of(step, max);
+        return new Results(Results.FORMAT, "2026-11-25T13:00:00Z", "2026-11-25T13:05:00Z", "abc123",
+                new Machine(2, 24_000, "6.1", "Linux amd64", "17", "OpenJDK", "1.0 1.0 1.0"),
+                Map.of("accounts", 1_000), steps, baseline, dev.wallet.benchmark.ComparisonAccess.of(steps, baseline),
+                List.of(new Sample(1.0, "pipeline-2500", 2_400, 120, Map.of("kafka-node-1", 0.4),
+                        Map.of("kafka-node-1", 400L))), List.of("a note"));
+    }
+}

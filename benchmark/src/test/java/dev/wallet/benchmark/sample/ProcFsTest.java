@@ -1,0 +1,64 @@
+package dev.wallet.benchmark.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcFsTest {
+
+    @TempDir
+    Path proc;
+
+    @Test
+    void shouldReadUserPlusSystemTicksEvenWhenTheNameHoldsSpacesAndParentheses() throws IOException {
+        process(100, 1, "java (x) y", 700, 50, 0, 0, 2048);
+
+        final ProcessUsage usage = new ProcFs(proc).process(100).orElseThrow();
+
+        assertThat(usage.cpuTicks()).isEqualTo(750);
+        assertThat(usage.rssBytes()).isEqualTo(2048L * 1024);
+    }
+
+    @Test
+    void shouldSumATreeAndTheRootsReapedChildren() throws IOException {
+        process(10, 1, "postgres", 100, 10, 30, 5, 1000);
+        process(11, 10, "postgres", 200, 20, 0, 0, 100);
+        process(12, 11, "postgres", 1, 2, 0, 0, 10);
+        process(13, 1, "other", 999, 999, 0, 0, 999);
+
+        final ProcessUsage usage = new ProcFs(proc).tree(10).orElseThrow();
+
+        // 110 + 35 reaped + 220 + 3, not the unrelated process 13.
+        assertThat(usage.cpuTicks()).isEqualTo(368);
+        assertThat(usage.rssBytes()).isEqualTo(1110L * 1024);
+    }
+
+    @Test
+    void shouldFindNothingForAProcessThatDoesNotRun() {
+        assertThat(new ProcFs(proc).process(4242)).isEmpty();
+        assertThat(new ProcFs(proc).tree(4242)).isEmpty();
+    }
+
+    @Test
+    void shouldReadAPidFileAndThePostmastersFirstLine() throws IOException {
+        final Path pidFile = proc.resolve("postmaster.pid");
+        Files.writeString(pidFile, "4711\n/data\n1700000000\n");
+
+        assertThat(WatchedProcess.pidIn(pidFile)).contains(4711L);
+        assertThat(WatchedProcess.pidIn(proc.resolve("missing.pid"))).isEmpty();
+    }
+
+    private void process(final long pid, final long ppid, final String name, final long utime, final long stime,
+                         final long cutime, final long cstime, final long rssKb) throws IOException {
+        final Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)));
+        // Fields 3.. as the kernel writes them: state ppid pgrp session tty tpgid flags minflt cminflt
+        // majflt cmajflt utime stime cutime cstime ...
+        Files.writeString(dir.resolve("stat"), pid + " (" + name + ") S " + ppid + " 1 1 0 -1 0 0 0 0 0 "
+                + utime + " " + stime + " " + cutime + " " + cstime + " 20 0 1 0 0 0 0\n");
+        Files.writeString(dir.resolve("status"), "Name:\t" + name + "\nVmRSS:\t   " + rssKb + " kB\n");
+    }
+}
