@@ -130,7 +130,8 @@ final class LoadCommand implements Callable<Integer> {
             description = "skip higher offered rates once a step achieved less than this share of its offer")
     private double kneeRatio;
 
-    @Option(names = "--setup-concurrency", defaultValue = "256", description = "account opens/fundings in flight")
+    /** Opens answer 202 after the API's 2 s wait when the stack is slow, so many must be in flight. */
+    @Option(names = "--setup-concurrency", defaultValue = "1000", description = "account opens/fundings in flight")
     private int setupConcurrency;
 
     @Option(names = "--linger-ms", defaultValue = "5", description = "pipeline producer linger.ms")
