@@ -75,8 +75,7 @@ public final class Audit {
                 settings.jdbcPassword())) {
             final ReadSideComparison comparison = new ReadSideComparison(connection, settings.schema(),
                     report.findings());
-            comparison.compare(List.of(replay.ledgerSnapshot(), replay.transferSnapshot()), ledger, transfers,
-                    settings.readSideWait());
+            comparison.compare(replay.recordEnds(), ledger, transfers, settings.readSideWait());
             report.figure("read side rows compared", comparison.rowsCompared());
             report.figure("read side rows newer than the snapshot", comparison.beyondSnapshot());
             report.note("read side " + settings.jdbcUrl() + " schema " + settings.schema() + " compared"

@@ -37,9 +37,14 @@ public final class SnapshotReader {
     /**
      * Reads every snapshot from {@code from} (0 where absent) to its ends. Records come in poll
      * order: per partition in offset order, partitions interleaved.
+     *
+     * @return per partition that had records, the offset after its last record: what a projection
+     *         of the snapshot records as its next offset (an end offset may lie further, past a
+     *         transaction marker)
      */
-    public void read(final List<TopicSnapshot> snapshots, final Map<TopicPartition, Long> from,
-                     final ReplayProgress progress, final Consumer<ConsumerRecords<byte[], byte[]>> handler) {
+    public Map<TopicPartition, Long> read(final List<TopicSnapshot> snapshots, final Map<TopicPartition, Long> from,
+                                          final ReplayProgress progress,
+                                          final Consumer<ConsumerRecords<byte[], byte[]>> handler) {
         final Map<TopicPartition, Long> ends = new HashMap<>();
         snapshots.forEach(snapshot -> ends.putAll(snapshot.ends()));
         final List<TopicPartition> pending = new ArrayList<>();
@@ -48,8 +53,9 @@ public final class SnapshotReader {
                 pending.add(partition);
             }
         });
+        final Map<TopicPartition, Long> recordEnds = new HashMap<>();
         if (pending.isEmpty()) {
-            return;
+            return recordEnds;
         }
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(TopicSnapshot.readCommitted(bootstrapServers))) {
             consumer.assign(pending);
@@ -62,6 +68,10 @@ public final class SnapshotReader {
                     emptyPolls++;
                 } else {
                     emptyPolls = 0;
+                    for (final TopicPartition partition : records.partitions()) {
+                        final List<ConsumerRecord<byte[], byte[]>> inPartition = records.records(partition);
+                        recordEnds.put(partition, inPartition.get(inPartition.size() - 1).offset() + 1);
+                    }
                     handler.accept(records);
                     progress.advance(records.count());
                 }
@@ -73,6 +83,7 @@ public final class SnapshotReader {
                 }
             }
         }
+        return recordEnds;
     }
 
     /** The polled records below their partition's captured end (later ones belong to no snapshot). */

@@ -4,9 +4,11 @@ import dev.wallet.ops.kafka.SnapshotReader;
 import dev.wallet.ops.kafka.TopicSnapshot;
 import dev.wallet.ops.progress.ReplayProgress;
 import dev.wallet.schemas.topics.Topics;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Replays the ledger and the saga's outcomes from offset 0 to the end offsets captured at the
@@ -21,6 +23,7 @@ public final class LedgerReplay {
     private TopicSnapshot transferSnapshot;
     private TopicSnapshot ledgerSnapshot;
     private double ledgerEventsPerSecond;
+    private final Map<TopicPartition, Long> recordEnds = new HashMap<>();
 
     /**
      * @param progress makes the progress of one replay from its task name and total; see
@@ -37,7 +40,7 @@ public final class LedgerReplay {
         ledgerSnapshot = TopicSnapshot.capture(bootstrapServers, Topics.ACCOUNT_EVENTS.name());
         final SnapshotReader reader = new SnapshotReader(bootstrapServers);
         try (ReplayProgress replay = progress.apply(Topics.TRANSFER_EVENTS.name(), transferSnapshot.records())) {
-            reader.read(List.of(transferSnapshot), Map.of(), replay, transfers::accept);
+            recordEnds.putAll(reader.read(List.of(transferSnapshot), Map.of(), replay, transfers::accept));
         }
         readLedger(reader, ledger);
     }
@@ -50,7 +53,7 @@ public final class LedgerReplay {
 
     private void readLedger(final SnapshotReader reader, final LedgerFold ledger) {
         try (ReplayProgress replay = progress.apply(Topics.ACCOUNT_EVENTS.name(), ledgerSnapshot.records())) {
-            reader.read(List.of(ledgerSnapshot), Map.of(), replay, ledger::accept);
+            recordEnds.putAll(reader.read(List.of(ledgerSnapshot), Map.of(), replay, ledger::accept));
             ledgerEventsPerSecond = replay.eventsPerSecond();
         }
     }
@@ -61,6 +64,11 @@ public final class LedgerReplay {
 
     public TopicSnapshot ledgerSnapshot() {
         return ledgerSnapshot;
+    }
+
+    /** Per partition read, the offset after its last record in the snapshot. */
+    public Map<TopicPartition, Long> recordEnds() {
+        return recordEnds;
     }
 
     /** Replay speed of the ledger, events/s. */

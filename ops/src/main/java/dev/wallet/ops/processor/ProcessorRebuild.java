@@ -15,17 +15,24 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Rebuilds the account processor's {@code account-balances} state from the ledger.
@@ -49,6 +56,9 @@ public final class ProcessorRebuild {
 
     /** Transactional id of the rebuild's writes; one rebuild at a time fences an earlier one. */
     static final String TRANSACTIONAL_ID = "wallet-ops-rebuild-processors";
+
+    /** Bound on the committed rebuild becoming visible to read_committed readers. */
+    static final Duration VISIBLE_WAIT = Duration.ofSeconds(30);
 
     private final String bootstrapServers;
     private final String applicationId;
@@ -99,9 +109,10 @@ public final class ProcessorRebuild {
             throw new IllegalStateException("The account processor (group " + applicationId + ") is running; stop "
                     + "it before --apply, so nothing writes its state meanwhile.");
         }
-        final int written = write(changelog, rebuilt, before, ledger, comparison.differing());
-        report.figure("changelog records written", written);
+        final Written written = write(changelog, rebuilt, before, ledger, comparison.differing());
+        report.figure("changelog records written", written.records());
         wipe(stateDir, report);
+        awaitVisible(written.lastOffsets());
         final ProcessorState after = readState(changelog, findings);
         new StateComparison(findings).compare(rebuilt, withoutUnbuildable(after, ledger, rebuilt), changelog, true);
         report.note("verified: " + changelog + " read again equals the state rebuilt from the ledger");
@@ -126,8 +137,13 @@ public final class ProcessorRebuild {
      * ledger does not hold at all, in one transaction. Accounts the ledger holds but could not
      * rebuild (already reported) are left as they are.
      */
-    private int write(final String changelog, final Map<String, StoredAccount> rebuilt, final ProcessorState before,
-                      final LedgerFold ledger, final List<String> differing) {
+    /** What the rebuild wrote: how many records, and the last offset of each partition written. */
+    private record Written(int records, Map<TopicPartition, Long> lastOffsets) {
+    }
+
+    private Written write(final String changelog, final Map<String, StoredAccount> rebuilt,
+                                            final ProcessorState before, final LedgerFold ledger,
+                                            final List<String> differing) {
         final Properties props = ExactlyOnce.producer(bootstrapServers);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID);
         final Serializer<StoredAccount> values = AvroSerde.of(StoredAccount.class).serializer();
@@ -138,15 +154,53 @@ public final class ProcessorRebuild {
                         rebuilt.get(accountId)));
             }
         }
-        try (KafkaProducer<String, StoredAccount> producer = new KafkaProducer<>(props,
-                new org.apache.kafka.common.serialization.StringSerializer(), values)) {
+        final Map<TopicPartition, Long> lastOffsets = new HashMap<>();
+        try (KafkaProducer<String, StoredAccount> producer = new KafkaProducer<>(props, new StringSerializer(),
+                values)) {
             producer.initTransactions();
             producer.beginTransaction();
-            records.forEach(producer::send);
+            final List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
             producer.commitTransaction();
+            for (final Future<RecordMetadata> future : sent) {
+                final RecordMetadata metadata = future.get();
+                lastOffsets.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset(),
+                        Math::max);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Writing the rebuilt state failed: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing the rebuilt state.", e);
         }
         out.println("Wrote " + records.size() + " rebuilt record(s) into " + changelog + " in one transaction.");
-        return records.size();
+        return new Written(records.size(), lastOffsets);
+    }
+
+    /**
+     * Waits (bounded) until the committed writes are visible to read_committed readers: the commit
+     * returns before the brokers have written the transaction markers that move the stable offset.
+     */
+    private void awaitVisible(final Map<TopicPartition, Long> lastOffsets) {
+        final long deadlineNs = System.nanoTime() + VISIBLE_WAIT.toNanos();
+        for (final Map.Entry<TopicPartition, Long> last : lastOffsets.entrySet()) {
+            while (TopicSnapshot.capture(bootstrapServers, last.getKey().topic()).ends()
+                    .getOrDefault(last.getKey(), 0L) <= last.getValue()) {
+                if (System.nanoTime() > deadlineNs) {
+                    throw new IllegalStateException("The rebuilt records in " + last.getKey() + " did not become "
+                            + "visible to read_committed readers within " + VISIBLE_WAIT + ".");
+                }
+                sleep();
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the rebuilt records.", e);
+        }
     }
 
     private void wipe(final Path stateDir, final AuditReport report) {
@@ -173,7 +227,7 @@ public final class ProcessorRebuild {
     /** The state after the rewrite, less the accounts left as they were because the ledger cannot rebuild them. */
     private static Map<String, StoredAccount> withoutUnbuildable(final ProcessorState after, final LedgerFold ledger,
                                                                  final Map<String, StoredAccount> rebuilt) {
-        final Map<String, StoredAccount> comparable = new java.util.HashMap<>(after.accounts());
+        final Map<String, StoredAccount> comparable = new HashMap<>(after.accounts());
         comparable.keySet().removeIf(id -> ledger.accounts().containsKey(id) && !rebuilt.containsKey(id));
         return comparable;
     }

@@ -2,7 +2,6 @@ package dev.wallet.ops.readside;
 
 import dev.wallet.ops.audit.Findings;
 import dev.wallet.ops.audit.Violation.Rule;
-import dev.wallet.ops.kafka.TopicSnapshot;
 import dev.wallet.ops.ledger.AccountHistory;
 import dev.wallet.ops.ledger.LedgerFold;
 import dev.wallet.ops.ledger.TransferOutcomes;
@@ -16,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.TopicPartition;
@@ -51,13 +49,13 @@ public final class ReadSideComparison {
      * Waits up to {@code wait} for the read side to reach the snapshots, then compares; a read side
      * still behind is reported as such and not compared row by row.
      */
-    public void compare(final List<TopicSnapshot> snapshots, final LedgerFold ledger, final TransferOutcomes transfers,
-                        final Duration wait) throws SQLException, InterruptedException {
-        final Map<TopicPartition, Long> behind = awaitProgress(snapshots, wait);
+    public void compare(final Map<TopicPartition, Long> recordEnds, final LedgerFold ledger,
+                        final TransferOutcomes transfers, final Duration wait) throws SQLException, InterruptedException {
+        final Map<TopicPartition, Long> behind = awaitProgress(recordEnds, wait);
         if (!behind.isEmpty()) {
             behind.forEach((partition, next) -> findings.add(Rule.READ_SIDE_BEHIND, "partition " + partition,
-                    table("projection_progress"), "projected up to offset " + next + ", snapshot ends at "
-                            + endOf(snapshots, partition) + " after waiting " + wait));
+                    table("projection_progress"), "projected up to offset " + next + ", the snapshot's records end at "
+                            + recordEnds.get(partition) + " (waited " + wait + ")"));
             return;
         }
         compareAccounts(ledger);
@@ -65,22 +63,28 @@ public final class ReadSideComparison {
         compareTransfers(transfers);
     }
 
-    private Map<TopicPartition, Long> awaitProgress(final List<TopicSnapshot> snapshots, final Duration wait)
+    /**
+     * Waits until the read side projected every record of the snapshot; returns the partitions
+     * still behind (empty when caught up). Decides whether the comparison is strict: the read side
+     * projected nothing past the snapshot.
+     *
+     * @param recordEnds per partition, the offset after the snapshot's last record
+     */
+    private Map<TopicPartition, Long> awaitProgress(final Map<TopicPartition, Long> recordEnds, final Duration wait)
             throws SQLException, InterruptedException {
         final long deadlineNs = System.nanoTime() + wait.toNanos();
         while (true) {
             final Map<TopicPartition, Long> progress = progress();
             final Map<TopicPartition, Long> behind = new HashMap<>();
-            boolean exact = true;
-            for (final TopicSnapshot snapshot : snapshots) {
-                for (final Map.Entry<TopicPartition, Long> end : snapshot.ends().entrySet()) {
-                    final long next = progress.getOrDefault(end.getKey(), 0L);
-                    // A partition with nothing in it has no progress row; the projector never saw it.
-                    if (next < end.getValue() && end.getValue() > 0) {
-                        behind.put(end.getKey(), next);
-                    }
-                    exact &= next <= end.getValue();
+            for (final Map.Entry<TopicPartition, Long> end : recordEnds.entrySet()) {
+                final long next = progress.getOrDefault(end.getKey(), 0L);
+                if (next < end.getValue()) {
+                    behind.put(end.getKey(), next);
                 }
+            }
+            boolean exact = true;
+            for (final Map.Entry<TopicPartition, Long> next : progress.entrySet()) {
+                exact &= next.getValue() <= recordEnds.getOrDefault(next.getKey(), 0L);
             }
             strict = exact;
             if (behind.isEmpty() || System.nanoTime() > deadlineNs) {
@@ -267,16 +271,6 @@ public final class ReadSideComparison {
 
     private String table(final String name) {
         return "\"" + schema.replace("\"", "\"\"") + "\"." + name;
-    }
-
-    private static long endOf(final List<TopicSnapshot> snapshots, final TopicPartition partition) {
-        for (final TopicSnapshot snapshot : snapshots) {
-            final Long end = snapshot.ends().get(partition);
-            if (end != null) {
-                return end;
-            }
-        }
-        return 0;
     }
 
     /** Whether the read side was exactly at the snapshot, so that extra rows counted as mismatches. */

@@ -71,19 +71,20 @@ public final class ReadSideRebuild {
         database.migrate(settings.rebuildSchema());
 
         final List<TopicSnapshot> snapshot = capture();
+        final Map<TopicPartition, Long> recordEnds = new HashMap<>();
         final long rebuiltRows = project(settings.rebuildSchema(), snapshot, Map.of(), builder, "rebuild",
-                report);
+                report, recordEnds);
         report.figure("rows written into " + settings.rebuildSchema(), rebuiltRows);
 
         swap(report);
 
         final List<TopicSnapshot> afterSwap = capture();
         final long caughtUpRows = project(settings.liveSchema(), afterSwap, endsOf(snapshot), builder, "catch-up",
-                report);
+                report, recordEnds);
         report.figure("rows written catching up after the swap", caughtUpRows);
         report.figure("undecodable records skipped", builder.skipped());
 
-        verify(report, afterSwap, ledger, transfers);
+        verify(report, recordEnds, ledger, transfers);
         dropOldIfAsked(report);
         return report;
     }
@@ -94,7 +95,8 @@ public final class ReadSideRebuild {
     }
 
     private long project(final String schema, final List<TopicSnapshot> snapshots, final Map<TopicPartition, Long> from,
-                         final BatchBuilder builder, final String task, final AuditReport report) {
+                         final BatchBuilder builder, final String task, final AuditReport report,
+                         final Map<TopicPartition, Long> recordEnds) {
         long total = 0;
         for (final TopicSnapshot snapshot : snapshots) {
             total += snapshot.recordsAfter(from);
@@ -102,7 +104,8 @@ public final class ReadSideRebuild {
         final ConnectionPool pool = settings.database().pool(schema);
         try (ReplayProgress replay = progress.apply(task + " into " + schema, total)) {
             final ProjectionPipeline pipeline = new ProjectionPipeline(ReadModelDatabase.writer(pool), builder);
-            new SnapshotReader(settings.bootstrapServers()).read(snapshots, from, replay, pipeline::accept);
+            recordEnds.putAll(new SnapshotReader(settings.bootstrapServers()).read(snapshots, from, replay,
+                    pipeline::accept));
             pipeline.finish();
             report.figure(task + " replay speed (events/s)", Math.round(replay.eventsPerSecond()));
             return pipeline.rows();
@@ -136,12 +139,12 @@ public final class ReadSideRebuild {
         }
     }
 
-    private void verify(final AuditReport report, final List<TopicSnapshot> snapshots, final LedgerFold ledger,
+    private void verify(final AuditReport report, final Map<TopicPartition, Long> recordEnds, final LedgerFold ledger,
                         final TransferOutcomes transfers) throws SQLException, InterruptedException {
         try (Connection connection = settings.database().connect()) {
             final ReadSideComparison comparison = new ReadSideComparison(connection, settings.liveSchema(),
                     report.findings());
-            comparison.compare(snapshots, ledger, transfers, settings.readSideWait());
+            comparison.compare(recordEnds, ledger, transfers, settings.readSideWait());
             report.figure("accounts", ledger.accounts().size());
             report.figure("transfers", transfers.transfers().size());
             report.figure("read side rows compared", comparison.rowsCompared());
