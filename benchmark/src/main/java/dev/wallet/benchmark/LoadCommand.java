@@ -19,6 +19,7 @@ import dev.wallet.benchmark.sample.ClockTicks;
 import dev.wallet.benchmark.sample.ProcFs;
 import dev.wallet.benchmark.sample.ReadSideLag;
 import dev.wallet.benchmark.sample.Sampler;
+import dev.wallet.benchmark.sample.TopicRecords;
 import dev.wallet.benchmark.sample.WatchedProcess;
 import dev.wallet.benchmark.setup.AccountSetup;
 import dev.wallet.benchmark.workload.AccountPicker;
@@ -126,8 +127,10 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--drain-seconds", defaultValue = "30", description = "wait for outcomes after a step, max")
     private int drainSeconds;
 
-    @Option(names = "--knee-ratio", defaultValue = "0.7",
-            description = "skip higher offered rates once a step achieved less than this share of its offer")
+    /** 0 by default: the issue asks for the whole curve, so the knee shows. */
+    @Option(names = "--knee-ratio", defaultValue = "0",
+            description = "skip higher offered rates once a step achieved less than this share of its offer"
+                    + " (default ${DEFAULT-VALUE}: never skip)")
     private double kneeRatio;
 
     /** Opens answer 202 after the API's 2 s wait when the stack is slow, so many must be in flight. */
@@ -150,6 +153,7 @@ final class LoadCommand implements Callable<Integer> {
     private List<String> notes = new ArrayList<>();
 
     private Sampler sampler;
+    private TopicRecords topicRecords;
     private OutcomeTracker tracker;
     private List<String> userAccounts;
     private AccountPicker picker;
@@ -168,8 +172,10 @@ final class LoadCommand implements Callable<Integer> {
         final List<String> runNotes = new ArrayList<>(notes);
         boolean aborted = false;
         try (OutcomeTracker outcomes = new OutcomeTracker(bootstrapServers);
-             ReadSideLag lag = new ReadSideLag(bootstrapServers, readSideGroup)) {
+             ReadSideLag lag = new ReadSideLag(bootstrapServers, readSideGroup);
+             TopicRecords records = new TopicRecords(bootstrapServers)) {
             tracker = outcomes;
+            topicRecords = records;
             tracker.start();
             setUpAccounts();
             sampler = new Sampler(watchedProcesses(), ProcFs.system(), tracker::outcomes, lag::records,
@@ -265,11 +271,15 @@ final class LoadCommand implements Callable<Integer> {
                                final String name, final Step step) throws InterruptedException {
         log.info("Step {} starts", name);
         sampler.step(name);
+        final Map<String, Long> offsetsBefore = topicRecords.endOffsets();
         final Map<String, Long> ticksBefore = sampler.ticks();
         final long startNanos = System.nanoTime();
         final StepStats stats = step.run();
         final double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         final Map<String, Double> cpu = sampler.cpuSecondsBetween(ticksBefore, sampler.ticks());
+        final Map<String, Long> offsetsAfter = topicRecords.endOffsets();
+        final Map<String, Long> written = offsetsBefore.isEmpty() || offsetsAfter.isEmpty()
+                ? Map.of() : TopicRecords.written(offsetsBefore, offsetsAfter);
         sampler.step("idle");
         final long outcomes = stats.completed() + stats.failed();
         final Map<String, ProcessCost> processes = new LinkedHashMap<>();
@@ -281,10 +291,13 @@ final class LoadCommand implements Callable<Integer> {
                 round((stats.sendsEndedNanos() - startNanos) / 1e9), stats.sent(), stats.completed(), stats.failed(),
                 stats.failureReasons(), stats.sendErrors(), stats.answers(), incomplete,
                 round(stats.outcomesPerSecond()), round(stats.completedPerSecond()),
-                LatencySummary.of(stats.latencyMicros()), processes, LagSummary.of(lag, stats.outcomesPerSecond()));
+                LatencySummary.of(stats.latencyMicros()), processes, LagSummary.of(lag, stats.outcomesPerSecond()),
+                written, outcomes == 0 ? 0
+                        : round(written.values().stream().mapToLong(Long::longValue).sum() / (double) outcomes));
         log.info("Step {}: sent {}, completed {}, failed {}, send errors {}, incomplete {}, {} outcomes/s, p50 {} ms,"
-                        + " p99 {} ms", name, result.sent(), result.completed(), result.failed(), result.sendErrors(),
-                incomplete, result.outcomesPerSecond(), result.latency().p50Ms(), result.latency().p99Ms());
+                        + " p99 {} ms, {} records/transfer", name, result.sent(), result.completed(), result.failed(), result.sendErrors(),
+                incomplete, result.outcomesPerSecond(), result.latency().p50Ms(), result.latency().p99Ms(),
+                result.recordsPerTransfer());
         return result;
     }
 

@@ -50,7 +50,7 @@ public final class StepRunner {
             throws InterruptedException {
         final StepStats step = new StepStats(name, inFlightMax);
         final long end = System.nanoTime() + duration.toNanos();
-        while (acquire(step, end)) {
+        while (System.nanoTime() < end && acquire(step, end)) {
             sender.send(generator.next(), System.nanoTime(), step);
         }
         return finish(step);
@@ -63,7 +63,11 @@ public final class StepRunner {
         return step;
     }
 
+    /** A free permit now, or one freed before the step ends. */
     private static boolean acquire(final StepStats step, final long endNanos) throws InterruptedException {
+        if (step.inFlightPermits().tryAcquire()) {
+            return true;
+        }
         final long left = endNanos - System.nanoTime();
         return left > 0 && step.inFlightPermits().tryAcquire(left, TimeUnit.NANOSECONDS);
     }

@@ -127,13 +127,14 @@ public final class HtmlReport {
         final StringBuilder table = new StringBuilder("<table><tr><th>step</th><th>mode</th><th>offered/s</th>"
                 + "<th>sent</th><th>completed</th><th>failed</th><th>send errors</th><th>incomplete</th>"
                 + "<th>outcomes/s</th><th>completed/s</th><th>p50 ms</th><th>p90 ms</th><th>p99 ms</th>"
-                + "<th>p99.9 ms</th><th>max ms</th><th>lag max</th><th>lag growing</th></tr>\n");
+                + "<th>p99.9 ms</th><th>max ms</th><th>lag max</th><th>records/transfer</th><th>lag growing</th></tr>\n");
         for (final StepResult s : steps) {
             table.append("<tr><td>").append(SvgChart.escape(s.name())).append("</td><td>").append(s.mode())
                     .append("</td><td>").append(s.offeredPerSecond() == null ? "max" : SvgChart.number(s.offeredPerSecond()))
                     .append(cells(s.sent(), s.completed(), s.failed(), s.sendErrors(), s.incomplete(),
                             s.outcomesPerSecond(), s.completedPerSecond(), s.latency().p50Ms(), s.latency().p90Ms(),
-                            s.latency().p99Ms(), s.latency().p999Ms(), s.latency().maxMs(), s.readSideLag().maxRecords()))
+                            s.latency().p99Ms(), s.latency().p999Ms(), s.latency().maxMs(), s.readSideLag().maxRecords(),
+                            s.recordsPerTransfer()))
                     .append("<td>").append(s.readSideLag().growing()).append("</td></tr>\n");
         }
         return table.append("</table>\n").toString();

@@ -12,10 +12,14 @@ import java.util.Map;
  * @param outcomesPerSecond  outcomes / (last outcome − first due send)
  * @param completedPerSecond completed transfers over the same span
  * @param processes          CPU of each watched process from the step's first send to its drain
+ * @param recordsWritten     records (with transaction markers) written per topic over the step,
+ *                           changelogs included; empty when Kafka did not answer
+ * @param recordsPerTransfer Σ recordsWritten ÷ outcomes
  */
 public record StepResult(String name, String mode, String kind, Double offeredPerSecond, int inFlightMax,
                          double sendSeconds, long sent, long completed, long failed,
                          Map<String, Long> failureReasons, long sendErrors, Map<String, Long> answers,
                          long incomplete, double outcomesPerSecond, double completedPerSecond,
-                         LatencySummary latency, Map<String, ProcessCost> processes, LagSummary readSideLag) {
+                         LatencySummary latency, Map<String, ProcessCost> processes, LagSummary readSideLag,
+                         Map<String, Long> recordsWritten, double recordsPerTransfer) {
 }
