@@ -5,12 +5,14 @@ import picocli.CommandLine.Option;
 /** Where the wallet runs: Kafka, the read side's PostgreSQL, the account processor's application id. */
 public final class ConnectionOptions {
 
-    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:${env:KAFKA_PORT:-9092}",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}, port from KAFKA_PORT as bin/wallet).")
     String bootstrapServers;
 
-    @Option(names = "--jdbc-url", defaultValue = "jdbc:postgresql://127.0.0.1:54320/postgres",
-            description = "The read side's PostgreSQL (default: ${DEFAULT-VALUE}, bin/wallet's embedded one).")
+    @Option(names = "--jdbc-url",
+            defaultValue = "jdbc:postgresql://127.0.0.1:${env:WALLET_POSTGRES_PORT:-54320}/postgres",
+            description = "The read side's PostgreSQL (default: ${DEFAULT-VALUE}, bin/wallet's embedded one; port "
+                    + "from WALLET_POSTGRES_PORT).")
     String jdbcUrl;
 
     @Option(names = "--jdbc-user", defaultValue = "postgres", description = "PostgreSQL user (default: ${DEFAULT-VALUE}).")

@@ -21,6 +21,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public record TopicSnapshot(String topic, Map<TopicPartition, Long> ends) {
 
+    /** Bound on metadata and offset look-ups. */
+    public static final int DEFAULT_API_TIMEOUT_MS = 15_000;
+
     /** Captures the read_committed end offsets of {@code topic}; empty when the topic does not exist. */
     public static TopicSnapshot capture(final String bootstrapServers, final String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(readCommitted(bootstrapServers))) {
@@ -65,6 +68,8 @@ public record TopicSnapshot(String topic, Map<TopicPartition, Long> ends) {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Asking for a topic that does not exist must not create it (a broker may auto-create).
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        // An unreachable broker fails the command in 15 s instead of the client default of 60 s.
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, DEFAULT_API_TIMEOUT_MS);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
