@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Measures replay speed: writes a consistent ledger of N completed transfers (2 ledger events and 3
  * transfer events each, over 1,000 users) to an embedded broker, then runs {@code audit} (ledger
- * fold and checks) and {@code rebuild-read-side} (projection into a fresh schema of an embedded
- * PostgreSQL, fsync off as zonky's test default) and prints their events/s. It measures; its only
+ * fold and checks) and {@code rebuild-read-side} (projection into a fresh schema of the read side's
+ * embedded PostgreSQL, fsync and synchronous_commit on) and prints their events/s. It measures; its only
  * assertions are that both commands pass. Not part of {@code verify}; run it with
  * {@code ./mvnw -B -o -pl ops test -Dtest=ReplayThroughputBenchmark -Dwallet.benchmark=true
  * -Dwallet.benchmark.transfers=40000}.
