@@ -5,6 +5,7 @@ import dev.wallet.ops.cli.BalanceAsOfCommand;
 import dev.wallet.ops.cli.RebuildProcessorsCommand;
 import dev.wallet.ops.cli.RebuildReadSideCommand;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,8 +35,8 @@ public final class WalletOps {
                 .addSubcommand(new RebuildReadSideCommand(out, err))
                 .addSubcommand(new RebuildProcessorsCommand(out, err))
                 .addSubcommand(new BalanceAsOfCommand(out));
-        commandLine.setOut(new java.io.PrintWriter(out, true));
-        commandLine.setErr(new java.io.PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((exception, command, parsed) -> {
             err.println("wallet-ops " + command.getCommandName() + " failed: " + exception.getMessage());
             return EXIT_FAILED;

@@ -6,6 +6,7 @@ import dev.wallet.account.store.avro.StoredAccount;
 import dev.wallet.account.store.avro.StoredAccountType;
 import dev.wallet.ops.processor.ProcessorState;
 import dev.wallet.ops.support.EmbeddedWallet;
+import dev.wallet.ops.support.LiveProjector;
 import dev.wallet.ops.support.OpsRun;
 import dev.wallet.ops.support.RealWallet;
 import dev.wallet.schemas.avro.AccountType;
@@ -19,10 +20,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -211,13 +217,52 @@ class RealLedgerOpsTest {
         assertThat(run.out()).contains("(" + expected + " minor units) after sequence 3");
     }
 
+    @Test
+    @Order(8)
+    void shouldKeepTheReadSideCompleteWhenRebuiltUnderALiveProjectorAndLoad() throws Exception {
+        final Set<String> sent = ConcurrentHashMap.newKeySet();
+        final AtomicBoolean sending = new AtomicBoolean(true);
+        try (LiveProjector live = new LiveProjector(wallet.bootstrapServers(),
+                "r2dbc:" + wallet.jdbcUrl().substring("jdbc:".length()))) {
+            live.start();
+            writePath.start();
+            final Thread load = new Thread(() -> {
+                final Random random = new Random(11);
+                while (sending.get()) {
+                    sent.add(writePath.transfer(user(random.nextInt(USERS)), user(random.nextInt(USERS)),
+                            1 + random.nextInt(50)));
+                    LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+                }
+            }, "transfer-load");
+            load.start();
+            final OpsRun rebuild;
+            try {
+                rebuild = OpsRun.of("rebuild-read-side", "--bootstrap-servers", wallet.bootstrapServers(),
+                        "--jdbc-url", wallet.jdbcUrl(), "--rebuild-schema", "rebuild_3", "--old-schema", "old_3");
+            } finally {
+                sending.set(false);
+                load.join();
+            }
+            writePath.awaitTerminal(sent);
+            writePath.stop();
+
+            assertThat(rebuild.exitCode()).isZero();
+            final OpsRun audit = OpsRun.of("audit", "--bootstrap-servers", wallet.bootstrapServers(), "--jdbc-url",
+                    wallet.jdbcUrl(), "--processor-app-id", APP_ID, "--read-side-wait", "PT60S", "--json");
+            assertThat(audit.exitCode()).isZero();
+            assertThat(audit.json().get("notes").toString()).contains("exactly at the snapshot");
+            assertThat(live.hasFailed()).isFalse();
+        }
+        assertThat(sent).isNotEmpty();
+    }
+
     private static OpsRun audit() {
         return OpsRun.of("audit", "--bootstrap-servers", wallet.bootstrapServers(), "--jdbc-url", wallet.jdbcUrl(),
                 "--processor-app-id", APP_ID, "--read-side-wait", "PT5S", "--json");
     }
 
     private static OpsRun rebuildProcessors(final String... extra) {
-        final List<String> args = new java.util.ArrayList<>(List.of("rebuild-processors", "--bootstrap-servers",
+        final List<String> args = new ArrayList<>(List.of("rebuild-processors", "--bootstrap-servers",
                 wallet.bootstrapServers(), "--processor-app-id", APP_ID, "--json"));
         args.addAll(List.of(extra));
         return OpsRun.of(args.toArray(String[]::new));

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 /**
@@ -109,7 +110,7 @@ public final class Audit {
     }
 
     private static Map<Integer, Long> offsets(final TopicSnapshot snapshot) {
-        final Map<Integer, Long> byPartition = new java.util.TreeMap<>();
+        final Map<Integer, Long> byPartition = new TreeMap<>();
         snapshot.ends().forEach((partition, end) -> byPartition.put(partition.partition(), end));
         return byPartition;
     }

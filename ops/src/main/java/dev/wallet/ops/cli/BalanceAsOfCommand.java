@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code wallet-ops balance-as-of}: what an account held at an instant or sequence, from the ledger itself. */
@@ -28,10 +29,10 @@ public final class BalanceAsOfCommand implements Callable<Integer> {
 
     /** Exactly one of an instant or a sequence. */
     static final class Point {
-        @picocli.CommandLine.Option(names = "--at", description = "ISO-8601 instant, e.g. 2026-11-22T08:00:00Z.")
+        @Option(names = "--at", description = "ISO-8601 instant, e.g. 2026-11-22T08:00:00Z.")
         Instant at;
 
-        @picocli.CommandLine.Option(names = "--sequence", description = "The account's ledger sequence.")
+        @Option(names = "--sequence", description = "The account's ledger sequence.")
         Long sequence;
     }
 

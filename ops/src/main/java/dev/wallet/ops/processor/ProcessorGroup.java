@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /** Whether a Kafka Streams application runs: its consumer group (the application id) has members. */
 public final class ProcessorGroup {
@@ -25,7 +26,7 @@ public final class ProcessorGroup {
                     .describedGroups().get(applicationId).get(TIMEOUT_S, TimeUnit.SECONDS);
             return group.members().isEmpty();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
                 return true;
             }
             throw new IllegalStateException("Cannot describe consumer group " + applicationId + ": "

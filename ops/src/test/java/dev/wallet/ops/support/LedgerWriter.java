@@ -19,6 +19,7 @@ import java.time.Instant;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes ledger and transfer events as given, straight to the topics, so a test can build a ledger
@@ -32,7 +33,7 @@ public final class LedgerWriter implements AutoCloseable {
 
     public LedgerWriter(final String bootstrapServers) {
         this.producer = new KafkaProducer<>(ExactlyOnce.producer(bootstrapServers),
-                new org.apache.kafka.common.serialization.StringSerializer(), new ByteArraySerializer());
+                new StringSerializer(), new ByteArraySerializer());
     }
 
     public void opened(final String accountId, final AccountType type, final Instant at) {

@@ -3,6 +3,7 @@ package dev.wallet.ops.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wallet.ops.WalletOps;
+import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public record OpsRun(int exitCode, String out, String err) {
     public JsonNode json() {
         try {
             return new ObjectMapper().readTree(out);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("not JSON: " + out, e);
         }
     }
