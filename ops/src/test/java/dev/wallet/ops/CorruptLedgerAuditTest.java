@@ -7,7 +7,6 @@ import dev.wallet.ops.support.EmbeddedWallet;
 import dev.wallet.ops.support.LedgerWriter;
 import dev.wallet.ops.support.OpsRun;
 import dev.wallet.schemas.avro.AccountType;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The audit and balance-as-of on a ledger written by hand: first clean (the audit passes), then
@@ -30,14 +28,11 @@ class CorruptLedgerAuditTest {
 
     private static final Instant T0 = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
-    @TempDir
-    static Path dataDir;
-
     private static EmbeddedWallet wallet;
 
     @BeforeAll
     static void start() throws InterruptedException {
-        wallet = EmbeddedWallet.start(dataDir.resolve("postgres"));
+        wallet = EmbeddedWallet.kafkaOnly();
         try (LedgerWriter ledger = new LedgerWriter(wallet.bootstrapServers())) {
             writeCleanLedger(ledger);
         }

@@ -19,14 +19,17 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class SnapshotReader {
 
-    /** Longest single poll; the read ends when every partition reached its captured end. */
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    /**
+     * Longest single poll; the read ends when every partition reached its captured end. Short,
+     * because the last poll of a partition often only steps over a transaction marker.
+     */
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
 
     /**
      * Bound on consecutive empty polls while partitions are still short of their ends (the broker
      * unreachable, or records deleted under the reader): beyond it the read fails instead of hanging.
      */
-    static final int EMPTY_POLLS_MAX = 120;
+    static final int EMPTY_POLLS_MAX = 300;
 
     private final String bootstrapServers;
 
@@ -78,7 +81,8 @@ public final class SnapshotReader {
                 pending.removeIf(partition -> consumer.position(partition) >= ends.get(partition));
                 consumer.pause(consumer.assignment().stream().filter(p -> !pending.contains(p)).toList());
                 if (emptyPolls > EMPTY_POLLS_MAX) {
-                    throw new IllegalStateException("No records arrived for " + EMPTY_POLLS_MAX + " polls while "
+                    throw new IllegalStateException("No records arrived for " + EMPTY_POLLS_MAX + " polls of "
+                            + POLL_TIMEOUT.toMillis() + " ms while "
                             + pending + " had not reached their captured end offsets; is the broker reachable?");
                 }
             }

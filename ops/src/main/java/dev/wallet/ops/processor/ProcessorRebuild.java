@@ -106,8 +106,9 @@ public final class ProcessorRebuild {
             return report;
         }
         if (!stopped) {
-            throw new IllegalStateException("The account processor (group " + applicationId + ") is running; stop "
-                    + "it before --apply, so nothing writes its state meanwhile.");
+            throw new IllegalStateException("The account processor's group " + applicationId + " has members: stop "
+                    + "the processor before --apply, so nothing writes its state meanwhile (a stopped instance stays a "
+                    + "member until its session times out, 10 s by default; try again then).");
         }
         final Written written = write(changelog, rebuilt, before, ledger, comparison.differing());
         report.figure("changelog records written", written.records());

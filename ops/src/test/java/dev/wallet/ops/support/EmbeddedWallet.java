@@ -8,8 +8,8 @@ import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A real embedded KRaft broker with the wallet's topics and a real embedded PostgreSQL 17 (the read
- * side's own server class, on a free port), for one test class. Close it in {@code @AfterAll}; a
+ * A real embedded KRaft broker with the wallet's topics and, unless not needed, a real embedded
+ * PostgreSQL 17 (the read side's own server class, on a free port), for one test class. Close it in {@code @AfterAll}; a
  * failed start stops whatever already started.
  */
 public final class EmbeddedWallet implements AutoCloseable {
@@ -24,7 +24,12 @@ public final class EmbeddedWallet implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts both; PostgreSQL keeps its data under {@code dataDir}. */
+    /** Starts the broker only, for tests that need no read side. */
+    public static EmbeddedWallet kafkaOnly() throws InterruptedException {
+        return start(null);
+    }
+
+    /** Starts both; PostgreSQL keeps its data under {@code dataDir} (null: no PostgreSQL). */
     public static EmbeddedWallet start(final Path dataDir) throws InterruptedException {
         final EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
         // Without these a single-broker cluster hangs on InitProducerId (FACTS.md).
@@ -36,8 +41,10 @@ public final class EmbeddedWallet implements AutoCloseable {
         try {
             broker.afterPropertiesSet();
             new TopicProvisioner(PARTITIONS, (short) 1).ensureTopics(broker.getBrokersAsString());
-            postgres = new EmbeddedPostgresServer(dataDir, 0, Duration.ofSeconds(60));
-            postgres.start();
+            if (dataDir != null) {
+                postgres = new EmbeddedPostgresServer(dataDir, 0, Duration.ofSeconds(60));
+                postgres.start();
+            }
             return new EmbeddedWallet(broker, postgres);
         } catch (RuntimeException | InterruptedException e) {
             if (postgres != null) {
@@ -53,13 +60,18 @@ public final class EmbeddedWallet implements AutoCloseable {
     }
 
     public String jdbcUrl() {
+        if (postgres == null) {
+            throw new IllegalStateException("started without PostgreSQL");
+        }
         return postgres.jdbcUrl();
     }
 
     @Override
     public void close() {
         try {
-            postgres.close();
+            if (postgres != null) {
+                postgres.close();
+            }
         } finally {
             broker.destroy();
         }

@@ -84,10 +84,10 @@ public final class RealWallet implements AutoCloseable {
         }
     }
 
-    /** Stops the Streams client (it leaves its group). */
+    /** Stops the Streams client and leaves its group, so the group is empty at once (not after the session timeout). */
     public void stop() {
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
             streams = null;
         }
     }
