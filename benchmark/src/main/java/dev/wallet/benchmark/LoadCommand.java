@@ -121,7 +121,12 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--pipeline-in-flight", defaultValue = "20000", description = "pipeline transfers in flight, max")
     private int pipelineInFlight;
 
-    @Option(names = "--http-in-flight", defaultValue = "1024", description = "HTTP transfers in flight, max")
+    /**
+     * The API answers a transfer after its outcome (up to 2 s), so HTTP throughput is at most
+     * in-flight ÷ latency (Little's law): the bound must be high for the max step to measure the
+     * API rather than this generator. The API's own bound is 10,000 waiters.
+     */
+    @Option(names = "--http-in-flight", defaultValue = "4096", description = "HTTP transfers in flight, max")
     private int httpInFlight;
 
     @Option(names = "--drain-seconds", defaultValue = "30", description = "wait for outcomes after a step, max")
