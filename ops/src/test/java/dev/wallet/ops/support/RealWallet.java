@@ -3,6 +3,7 @@ package dev.wallet.ops.support;
 import static org.awaitility.Awaitility.await;
 
 import dev.wallet.account.topology.AccountProcessorTopology;
+import dev.wallet.ops.processor.ProcessorGroup;
 import dev.wallet.saga.topology.TransferSagaTopology;
 import dev.wallet.schemas.avro.AccountCommand;
 import dev.wallet.schemas.avro.AccountType;
@@ -84,11 +85,16 @@ public final class RealWallet implements AutoCloseable {
         }
     }
 
-    /** Stops the Streams client and leaves its group, so the group is empty at once (not after the session timeout). */
+    /**
+     * Stops the Streams client and waits (bounded) until its group has no member: a closed Streams
+     * client does not leave its group, it is dropped when its session (6 s here) times out.
+     */
     public void stop() {
         if (streams != null) {
-            streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+            streams.close(Duration.ofSeconds(30));
             streams = null;
+            await().atMost(WAIT_MAX).pollInterval(Duration.ofMillis(500))
+                    .until(() -> ProcessorGroup.isStopped(bootstrapServers, applicationId));
         }
     }
 
