@@ -27,7 +27,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stateStoreCacheMaxBytes record cache of the stores (default 0: off, which measured about
  *                                twice the throughput of the default 10 MiB with this write pattern)
  * @param producerBatchSizeBytes  producer batch size (default 131072, 128 KiB)
- * @param producerLinger          how long the producer waits to fill a batch (default 5 ms)
+ * @param producerLinger          how long the producer waits to fill a batch (default 100 ms, the
+ *                                commit interval): under exactly-once every commit flushes the
+ *                                producer, so a linger up to the commit interval delays nothing a
+ *                                reader can see and sends fewer, fuller requests (measured: about
+ *                                30% less CPU per transfer than 5 ms in PipelineThroughputBench)
  * @param terminalRetention       how long an ended saga is kept, which is the idempotency window of
  *                                a transaction_id (default 24 h, see {@link SagaSettings})
  * @param purgeInterval           how often ended sagas past retention are deleted (default 1 min)
@@ -45,7 +49,7 @@ public record SagaOrchestratorProperties(
         @DefaultValue("100ms") Duration commitInterval,
         @DefaultValue("0") long stateStoreCacheMaxBytes,
         @DefaultValue("131072") int producerBatchSizeBytes,
-        @DefaultValue("5ms") Duration producerLinger,
+        @DefaultValue("100ms") Duration producerLinger,
         @DefaultValue("24h") Duration terminalRetention,
         @DefaultValue("1m") Duration purgeInterval,
         @DefaultValue("10000") int purgeBatchMax,

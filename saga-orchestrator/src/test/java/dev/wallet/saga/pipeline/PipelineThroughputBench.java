@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,7 +36,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * from the first request to the last terminal event. Everything shares this JVM and its cores, so
  * the number is a floor for the apps alone.
  *
- * <p>Run: {@code java -cp <test classpath> dev.wallet.saga.pipeline.PipelineThroughputBench [transfers] [users]}.
+ * <p>Run: {@code java -cp <test classpath> dev.wallet.saga.pipeline.PipelineThroughputBench [transfers] [users]
+ * [offered/s]}: all requests at once (offered 0, the default) measures throughput; a rate paces them (open loop)
+ * to measure latency from send to terminal event. Streams settings of each app can be replaced with
+ * {@code -Dbench.saga.<key>=<value>} and {@code -Dbench.accounts.<key>=<value>}.
  */
 public final class PipelineThroughputBench {
 
@@ -48,6 +52,7 @@ public final class PipelineThroughputBench {
     public static void main(final String[] args) throws Exception {
         final int transfers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         final int users = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        final int offeredPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         final EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
         broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1", "group.initial.rebalance.delay.ms", "0"));
@@ -56,9 +61,9 @@ public final class PipelineThroughputBench {
         final String bootstrap = broker.getBrokersAsString();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
              RunningApp accounts = new RunningApp("bench-accounts", AccountProcessorTopology::build, bootstrap,
-                     state.resolve("accounts"));
+                     state.resolve("accounts"), overrides("bench.accounts."));
              RunningApp saga = new RunningApp("bench-saga", TransferSagaTopology::build, bootstrap,
-                     state.resolve("saga"));
+                     state.resolve("saga"), overrides("bench.saga."));
              KafkaProducer<String, byte[]> producer = producer(bootstrap);
              KafkaConsumer<byte[], byte[]> ends = consumer(bootstrap)) {
             provision(admin);
@@ -67,17 +72,45 @@ public final class PipelineThroughputBench {
             ends.subscribe(List.of(Topics.TRANSFER_EVENTS.name()));
             openAndFund(producer, users);
             awaitEnds(ends, users, "funding");
+            final long[] sentAtNs = new long[transfers];
+            final Histogram latencies = new Histogram(3);
+            final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            final long startCpuNs = os.getProcessCpuTime();
             final long startNs = System.nanoTime();
-            sendTransfers(producer, users, transfers);
-            final long sentNs = System.nanoTime();
-            awaitEnds(ends, transfers, "transfers");
+            final Thread sender = new Thread(() -> sendTransfers(producer, users, transfers, offeredPerSecond, sentAtNs),
+                    "bench-sender");
+            sender.start();
+            awaitEnds(ends, transfers, "transfers", sentAtNs, latencies);
+            sender.join();
             final double seconds = (System.nanoTime() - startNs) / 1e9;
-            System.out.printf("BENCH %d transfers (%d users, %d partitions) ended in %.1f s: %.0f transfers/s"
-                            + " (requests sent in %.1f s)%n", transfers, users, PARTITIONS, seconds,
-                    transfers / seconds, (sentNs - startNs) / 1e9);
+            final double cpuSeconds = (os.getProcessCpuTime() - startCpuNs) / 1e9;
+            System.out.printf("BENCH %d transfers (%d users, %d partitions, offered %s) ended in %.1f s:"
+                            + " %.0f transfers/s; this JVM's CPU %.0f µs per transfer (load average %.1f); request to end ms p50 %.0f p90 %.0f p99 %.0f p99.9 %.0f max %.0f%n",
+                    transfers, users, PARTITIONS, offeredPerSecond == 0 ? "all at once" : offeredPerSecond + "/s",
+                    seconds, transfers / seconds, cpuSeconds * 1e6 / transfers, os.getSystemLoadAverage(), latencies.getValueAtPercentile(50) / 1e6,
+                    latencies.getValueAtPercentile(90) / 1e6, latencies.getValueAtPercentile(99) / 1e6,
+                    latencies.getValueAtPercentile(99.9) / 1e6, latencies.getMaxValue() / 1e6);
         } finally {
             broker.destroy();
         }
+    }
+
+    /**
+     * Streams settings of one app from system properties with {@code prefix}, e.g.
+     * {@code -Dbench.saga.commit.interval.ms=50} or {@code -Dbench.accounts.producer.linger.ms=10}.
+     */
+    private static Map<String, String> overrides(final String prefix) {
+        final Map<String, String> overrides = new java.util.TreeMap<>();
+        for (final String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                overrides.put(name.substring(prefix.length()), System.getProperty(name));
+            }
+        }
+        if (!overrides.isEmpty()) {
+            System.out.println("BENCH " + prefix + " overrides " + overrides);
+        }
+        return overrides;
     }
 
     private static void provision(final Admin admin) throws InterruptedException {
@@ -106,18 +139,33 @@ public final class PipelineThroughputBench {
         producer.flush();
     }
 
+    /** Sends all at once when {@code offeredPerSecond} is 0, else paced at that rate (open loop). */
     private static void sendTransfers(final KafkaProducer<String, byte[]> producer, final int users,
-                                      final int transfers) {
+                                      final int transfers, final int offeredPerSecond, final long[] sentAtNs) {
         final Random random = new Random(1);
+        final long startNs = System.nanoTime();
         for (int i = 0; i < transfers; i++) {
             final int from = random.nextInt(users);
             final int to = (from + 1 + random.nextInt(users - 1)) % users;
+            if (offeredPerSecond > 0) {
+                final long dueNs = startNs + i * 1_000_000_000L / offeredPerSecond;
+                while (System.nanoTime() < dueNs) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                }
+            }
+            sentAtNs[i] = System.nanoTime();
             send(producer, request("tx-" + i, "user-" + from, "user-" + to, 1 + random.nextInt(100)));
         }
         producer.flush();
     }
 
     private static void awaitEnds(final KafkaConsumer<byte[], byte[]> consumer, final int count, final String what) {
+        awaitEnds(consumer, count, what, null, null);
+    }
+
+    /** Counts terminal events; with {@code sentAtNs}, records each "tx-N" transfer's time from send to its end. */
+    private static void awaitEnds(final KafkaConsumer<byte[], byte[]> consumer, final int count, final String what,
+                                  final long[] sentAtNs, final Histogram latencies) {
         final long deadlineNs = System.nanoTime() + WAIT_MAX.toNanos();
         int ended = 0;
         while (ended < count) {
@@ -130,6 +178,10 @@ public final class PipelineThroughputBench {
                 if (body instanceof dev.wallet.schemas.avro.TransferCompleted
                         || body instanceof dev.wallet.schemas.avro.TransferFailed) {
                     ended++;
+                    final String key = new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+                    if (sentAtNs != null && key.startsWith("tx-")) {
+                        latencies.recordValue(Math.max(0, System.nanoTime() - sentAtNs[Integer.parseInt(key.substring(3))]));
+                    }
                 }
             }
         }

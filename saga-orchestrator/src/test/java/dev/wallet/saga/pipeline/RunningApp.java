@@ -6,6 +6,7 @@ import dev.wallet.schemas.kafka.ExactlyOnce;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -32,15 +33,23 @@ final class RunningApp implements AutoCloseable {
     private final Consumer<StreamsBuilder> topology;
     private final String bootstrapServers;
     private final Path stateDir;
+    private final Map<String, String> overrides;
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private KafkaStreams streams;
 
     RunningApp(final String applicationId, final Consumer<StreamsBuilder> topology, final String bootstrapServers,
                final Path stateDir) {
+        this(applicationId, topology, bootstrapServers, stateDir, Map.of());
+    }
+
+    /** As above, with Streams settings that replace the service-like ones (for measurements). */
+    RunningApp(final String applicationId, final Consumer<StreamsBuilder> topology, final String bootstrapServers,
+               final Path stateDir, final Map<String, String> overrides) {
         this.applicationId = applicationId;
         this.topology = topology;
         this.bootstrapServers = bootstrapServers;
         this.stateDir = stateDir;
+        this.overrides = Map.copyOf(overrides);
     }
 
     /** Starts the app and waits (bounded) until it is RUNNING. */
@@ -75,11 +84,12 @@ final class RunningApp implements AutoCloseable {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 100);
         // If the closed member's leave is not honoured, the restart waits for its session to
         // expire: keep that at the broker's minimum instead of the default 45 s.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000);
+        props.putAll(overrides);
         return props;
     }
 
