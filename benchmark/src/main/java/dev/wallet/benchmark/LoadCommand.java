@@ -197,6 +197,10 @@ final class LoadCommand implements Callable<Integer> {
             } finally {
                 sampler.close();
             }
+            if (tracker.undecodable() > 0) {
+                runNotes.add(tracker.undecodable() + " undecodable records on wallet.transfer-events were skipped"
+                        + " (each logged with partition and offset in benchmark.log)");
+            }
         }
         final BaselineResult baseline = readBaseline();
         final Results results = new Results(Results.FORMAT, startedAt,
