@@ -38,6 +38,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -92,64 +93,12 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "random seed (default: the clock)")
     private Long seed;
 
-    @Option(names = "--modes", split = ",", defaultValue = "pipeline,http", description = "pipeline, http")
-    private List<String> modes;
-
-    @Option(names = "--pipeline-rates", split = ",", defaultValue = "1000,2500,5000,10000,20000",
-            description = "offered rates of the pipeline's latency curve (default ${DEFAULT-VALUE})")
-    private List<Double> pipelineRates;
-
-    @Option(names = "--http-rates", split = ",", defaultValue = "1000,2500",
-            description = "offered rates of the HTTP latency curve (default ${DEFAULT-VALUE})")
-    private List<Double> httpRates;
-
-    @Option(names = "--step-seconds", defaultValue = "20", description = "seconds of each paced step")
-    private int stepSeconds;
-
-    @Option(names = "--warmup-seconds", defaultValue = "10", description = "seconds of the warm-up step per mode")
-    private int warmupSeconds;
-
-    @Option(names = "--warmup-rate", defaultValue = "1000", description = "offered rate of the warm-up")
-    private double warmupRate;
-
-    @Option(names = "--pipeline-max-seconds", defaultValue = "60", description = "seconds of the pipeline max step")
-    private int pipelineMaxSeconds;
-
-    @Option(names = "--http-max-seconds", defaultValue = "30", description = "seconds of the HTTP max step")
-    private int httpMaxSeconds;
-
-    @Option(names = "--pipeline-in-flight", defaultValue = "20000", description = "pipeline transfers in flight, max")
-    private int pipelineInFlight;
-
-    /**
-     * The API answers a transfer after its outcome (up to 2 s), so HTTP throughput is at most
-     * in-flight ÷ latency (Little's law): the bound must be high for the max step to measure the
-     * API rather than this generator. The API's own bound is 10,000 waiters.
-     */
-    @Option(names = "--http-in-flight", defaultValue = "4096", description = "HTTP transfers in flight, max")
-    private int httpInFlight;
-
-    @Option(names = "--drain-seconds", defaultValue = "30", description = "wait for outcomes after a step, max")
-    private int drainSeconds;
-
-    /** 0 by default: the issue asks for the whole curve, so the knee shows. */
-    @Option(names = "--knee-ratio", defaultValue = "0",
-            description = "skip higher offered rates once a step achieved less than this share of its offer"
-                    + " (default ${DEFAULT-VALUE}: never skip)")
-    private double kneeRatio;
+    @Mixin
+    private StepOptions stepOptions;
 
     /** Opens answer 202 after the API's 2 s wait when the stack is slow, so many must be in flight. */
     @Option(names = "--setup-concurrency", defaultValue = "1000", description = "account opens/fundings in flight")
     private int setupConcurrency;
-
-    @Option(names = "--linger-ms", defaultValue = "5", description = "pipeline producer linger.ms")
-    private int lingerMs;
-
-    @Option(names = "--batch-bytes", defaultValue = "131072", description = "pipeline producer batch.size")
-    private int batchBytes;
-
-    @Option(names = "--request-expiry-seconds", defaultValue = "30", description = "deadline − requested_at (pipeline)")
-    private int requestExpirySeconds;
 
     @Option(names = "--git-commit", defaultValue = "unknown", description = "commit measured, recorded only")
     private String gitCommit;
@@ -187,7 +136,7 @@ final class LoadCommand implements Callable<Integer> {
                     ClockTicks.perSecond());
             sampler.start();
             try {
-                for (final String mode : modes) {
+                for (final String mode : stepOptions.modes) {
                     runMode(mode, steps);
                 }
             } catch (RuntimeException e) {
@@ -241,28 +190,30 @@ final class LoadCommand implements Callable<Integer> {
         if (!pipeline && !"http".equals(mode)) {
             throw new IllegalArgumentException("unknown mode " + mode);
         }
-        final int inFlight = pipeline ? pipelineInFlight : httpInFlight;
+        final int inFlight = pipeline ? stepOptions.pipelineInFlight : stepOptions.httpInFlight;
         try (TransferSender sender = pipeline
-                ? new PipelineTransferSender(bootstrapServers, tracker, lingerMs, batchBytes,
-                        Duration.ofSeconds(requestExpirySeconds))
+                ? new PipelineTransferSender(bootstrapServers, tracker, stepOptions.lingerMs, stepOptions.batchBytes,
+                        Duration.ofSeconds(stepOptions.requestExpirySeconds))
                 : new HttpTransferSender(apiUrl, tracker, Duration.ofSeconds(30))) {
-            final StepRunner runner = new StepRunner(sender, generator, tracker, Duration.ofSeconds(drainSeconds));
-            if (warmupSeconds > 0) {
-                steps.add(measure(mode, "paced", warmupRate, inFlight, mode + "-warmup",
-                        () -> runner.runPaced(mode + "-warmup", warmupRate, Duration.ofSeconds(warmupSeconds), inFlight)));
+            final StepRunner runner =
+                    new StepRunner(sender, generator, tracker, Duration.ofSeconds(stepOptions.drainSeconds));
+            if (stepOptions.warmupSeconds > 0) {
+                steps.add(measure(mode, "paced", stepOptions.warmupRate, inFlight, mode + "-warmup",
+                        () -> runner.runPaced(mode + "-warmup", stepOptions.warmupRate,
+                                Duration.ofSeconds(stepOptions.warmupSeconds), inFlight)));
             }
-            for (final double rate : pipeline ? pipelineRates : httpRates) {
+            for (final double rate : pipeline ? stepOptions.pipelineRates : stepOptions.httpRates) {
                 final String name = mode + "-" + Math.round(rate);
                 final StepResult step = measure(mode, "paced", rate, inFlight, name,
-                        () -> runner.runPaced(name, rate, Duration.ofSeconds(stepSeconds), inFlight));
+                        () -> runner.runPaced(name, rate, Duration.ofSeconds(stepOptions.stepSeconds), inFlight));
                 steps.add(step);
-                if (step.outcomesPerSecond() < kneeRatio * rate) {
+                if (step.outcomesPerSecond() < stepOptions.kneeRatio * rate) {
                     log.info("{} achieved {}/s of {}/s offered; higher rates of {} are skipped", name,
                             Math.round(step.outcomesPerSecond()), Math.round(rate), mode);
                     break;
                 }
             }
-            final int maxSeconds = pipeline ? pipelineMaxSeconds : httpMaxSeconds;
+            final int maxSeconds = pipeline ? stepOptions.pipelineMaxSeconds : stepOptions.httpMaxSeconds;
             if (maxSeconds > 0) {
                 steps.add(measure(mode, "max", null, inFlight, mode + "-max",
                         () -> runner.runMaxThroughput(mode + "-max", Duration.ofSeconds(maxSeconds), inFlight)));
@@ -334,23 +285,8 @@ final class LoadCommand implements Callable<Integer> {
         settings.put("amounts", amounts);
         settings.put("amount_max_minor", Defaults.AMOUNT_MAX_MINOR);
         settings.put("seed", runSeed);
-        settings.put("modes", modes);
-        settings.put("pipeline_rates", pipelineRates);
-        settings.put("http_rates", httpRates);
-        settings.put("step_seconds", stepSeconds);
-        settings.put("warmup_seconds", warmupSeconds);
-        settings.put("warmup_rate", warmupRate);
-        settings.put("pipeline_max_seconds", pipelineMaxSeconds);
-        settings.put("http_max_seconds", httpMaxSeconds);
-        settings.put("pipeline_in_flight", pipelineInFlight);
-        settings.put("http_in_flight", httpInFlight);
-        settings.put("drain_seconds", drainSeconds);
-        settings.put("knee_ratio", kneeRatio);
+        stepOptions.describe(settings);
         settings.put("setup_concurrency", setupConcurrency);
-        settings.put("producer_linger_ms", lingerMs);
-        settings.put("producer_batch_bytes", batchBytes);
-        settings.put("producer_compression", "lz4");
-        settings.put("request_expiry_seconds", requestExpirySeconds);
         settings.put("wallet_java_opts", System.getenv().getOrDefault("WALLET_JAVA_OPTS", "(bin/wallet default)"));
         return settings;
     }
