@@ -6,21 +6,23 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How many records of each topic this instance's projector has not yet made durable in
- * PostgreSQL (end offset minus projected position, over the partitions it owns). Unknown until
- * first measured.
+ * PostgreSQL (end offset minus projected position, over the partitions its workers own), summed
+ * over the workers. Unknown until first measured.
  */
 public final class ProjectionLag {
 
-    private final Map<String, Long> recordsByTopic = new ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, Long>> recordsByTopicAndWorker = new ConcurrentHashMap<>();
 
-    void set(final String topic, final long records) {
-        recordsByTopic.put(topic, records);
+    void set(final int worker, final String topic, final long records) {
+        recordsByTopicAndWorker.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(worker, records);
     }
 
     /** The lag of {@code topic} in records, empty before the first measurement. */
     public OptionalLong records(final String topic) {
-        final Long records = recordsByTopic.get(topic);
-        return records == null ? OptionalLong.empty() : OptionalLong.of(records);
+        final Map<Integer, Long> byWorker = recordsByTopicAndWorker.get(topic);
+        return byWorker == null || byWorker.isEmpty()
+                ? OptionalLong.empty()
+                : OptionalLong.of(byWorker.values().stream().mapToLong(Long::longValue).sum());
     }
 
     /** The lag as a gauge value: -1 while unknown. */

@@ -1,6 +1,7 @@
 package dev.wallet.query.projection;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -15,7 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          default 5000. Retries never end while the service runs: nothing is skipped.
  * @param writeTimeoutMs    longest a batch write may take before it counts as failed; default 30000
  * @param lagRefreshMs      how often the lag is measured against the topics' end offsets; default 1000
- * @param shutdownWaitMs    how long stopping waits for the projector thread; default 10000
+ * @param shutdownWaitMs    how long stopping waits for the projector threads; default 10000
+ * @param consumers         workers (consumers of the group, each on its own thread and database
+ *                          transactions) in this instance; default 2. More than the partitions
+ *                          leaves some idle.
  */
 @ConfigurationProperties("wallet.projection")
 public record ProjectionProperties(
@@ -27,5 +31,19 @@ public record ProjectionProperties(
         @DefaultValue("5000") long retryBackoffMaxMs,
         @DefaultValue("30000") long writeTimeoutMs,
         @DefaultValue("1000") long lagRefreshMs,
-        @DefaultValue("10000") long shutdownWaitMs) {
+        @DefaultValue("10000") long shutdownWaitMs,
+        @DefaultValue("2") int consumers) {
+
+    /** The constructor that binds {@code wallet.projection.*}. */
+    @ConstructorBinding
+    public ProjectionProperties {
+    }
+
+    /** One worker: the settings before {@code consumers} existed. */
+    public ProjectionProperties(final boolean enabled, final String groupId, final int batchMaxRecords,
+                                final long pollTimeoutMs, final long retryBackoffMinMs, final long retryBackoffMaxMs,
+                                final long writeTimeoutMs, final long lagRefreshMs, final long shutdownWaitMs) {
+        this(enabled, groupId, batchMaxRecords, pollTimeoutMs, retryBackoffMinMs, retryBackoffMaxMs, writeTimeoutMs,
+                lagRefreshMs, shutdownWaitMs, 1);
+    }
 }

@@ -61,7 +61,8 @@ class ProjectionThroughputBenchmark {
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         final ProjectionLag lag = new ProjectionLag();
         final ProjectionProperties properties = new ProjectionProperties(true, newId("benchmark"),
-                Integer.getInteger("wallet.benchmark.batch", 5000), 100, 100, 500, 30_000, 1000, 10_000);
+                Integer.getInteger("wallet.benchmark.batch", 5000), 100, 100, 500, 30_000, 1000, 10_000,
+                Integer.getInteger("wallet.benchmark.consumers", 2));
         final EventProjector projector = new EventProjector(
                 ExactlyOnce.readCommitted(KafkaBrokerExtension.bootstrapServers(), properties.groupId()), writer,
                 new ProjectionMetrics(meters, lag), lag, properties);
