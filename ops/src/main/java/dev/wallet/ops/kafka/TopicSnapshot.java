@@ -66,6 +66,8 @@ public record TopicSnapshot(String topic, Map<TopicPartition, Long> ends) {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Offset 0 of a topic whose oldest records expired is out of range: start at its log start.
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Asking for a topic that does not exist must not create it (a broker may auto-create).
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         // An unreachable broker fails the command in 15 s instead of the client default of 60 s.
