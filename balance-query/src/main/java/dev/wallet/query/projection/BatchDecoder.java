@@ -3,6 +3,7 @@ package dev.wallet.query.projection;
 import dev.wallet.schemas.avro.AccountEvent;
 import dev.wallet.schemas.avro.TransferEvent;
 import dev.wallet.schemas.topics.Topics;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.SerializationException;
@@ -14,20 +15,43 @@ import org.slf4j.LoggerFactory;
  * Decodes one poll into a {@link ProjectionBatch}. A record that cannot be deserialized (a poison
  * record, or a tombstone) is skipped, logged with topic/partition/offset and counted; it never
  * stops the projection. Its offset still counts as projected, since there is nothing to project.
+ * A {@link Listener} sees every decoded event too (the operators' rebuild verifies from them).
  */
-final class BatchDecoder {
+public final class BatchDecoder {
+
+    /** Sees each decoded event with the record it came from. */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        default void accountEvent(final AccountEvent event, final ConsumerRecord<byte[], byte[]> record) {
+        }
+
+        default void transferEvent(final TransferEvent event, final ConsumerRecord<byte[], byte[]> record) {
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchDecoder.class);
 
     private final Deserializer<AccountEvent> accountEvents = Topics.ACCOUNT_EVENTS.valueSerde().deserializer();
     private final Deserializer<TransferEvent> transferEvents = Topics.TRANSFER_EVENTS.valueSerde().deserializer();
-    private final ProjectionMetrics metrics;
+    private final Consumer<String> poisonCounter;
+    private final Listener listener;
 
     BatchDecoder(final ProjectionMetrics metrics) {
-        this.metrics = metrics;
+        this(metrics::poisonRecord, Listener.NONE);
     }
 
-    ProjectionBatch batchOf(final ConsumerRecords<byte[], byte[]> records) {
+    /**
+     * @param poisonCounter told the topic of each record skipped as undecodable
+     * @param listener      sees each decoded event
+     */
+    public BatchDecoder(final Consumer<String> poisonCounter, final Listener listener) {
+        this.poisonCounter = poisonCounter;
+        this.listener = listener;
+    }
+
+    public ProjectionBatch batchOf(final ConsumerRecords<byte[], byte[]> records) {
         final ProjectionBatch batch = new ProjectionBatch();
         for (final ConsumerRecord<byte[], byte[]> record : records) {
             add(batch, record);
@@ -41,16 +65,18 @@ final class BatchDecoder {
             if (record.topic().equals(Topics.ACCOUNT_EVENTS.name())) {
                 final AccountEvent event = required(accountEvents.deserialize(record.topic(), record.value()));
                 batch.addAccountEvent(event);
+                listener.accountEvent(event, record);
                 eventAtMs = event.getOccurredAt().toEpochMilli();
             } else {
                 final TransferEvent event = required(transferEvents.deserialize(record.topic(), record.value()));
                 batch.addTransferEvent(event, record.partition(), record.offset());
+                listener.transferEvent(event, record);
                 eventAtMs = event.getOccurredAt().toEpochMilli();
             }
         } catch (SerializationException e) {
             LOG.error("Skipped an undeserializable record at topic {} partition {} offset {}: {}",
                     record.topic(), record.partition(), record.offset(), e.getMessage());
-            metrics.poisonRecord(record.topic());
+            poisonCounter.accept(record.topic());
             // No event time: the record's own timestamp stands in for it in the progress table.
             eventAtMs = record.timestamp();
         }
