@@ -3,13 +3,12 @@ package dev.wallet.benchmark;
 import dev.wallet.benchmark.baseline.PostgresBaseline;
 import dev.wallet.benchmark.report.BaselineResult;
 import dev.wallet.benchmark.report.ResultsJson;
-import dev.wallet.benchmark.workload.AccountPicker;
-import dev.wallet.benchmark.workload.AmountDistribution;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs the PostgreSQL-alone baseline and writes {@code baseline.json} into the results folder. */
@@ -35,27 +34,22 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "duration (default ${DEFAULT-VALUE})")
     private int seconds;
 
-    @Option(names = "--skew", defaultValue = Defaults.SKEW, description = "uniform | zipf:<s> | hot:<fraction>:<share>")
-    private String skew;
+    @Mixin
+    private WorkloadOptions workload;
 
-    @Option(names = "--amounts", defaultValue = Defaults.AMOUNTS,
-            description = "uniform:<min>:<max> | lognormal:<mu>:<sigma>, minor units")
-    private String amounts;
 
     @Option(names = "--opening-minor", defaultValue = Defaults.FUNDING_MINOR,
             description = "opening balance of each account, minor units")
     private long openingMinor;
 
-    @Option(names = "--seed", description = "random seed (default: the clock)")
-    private Long seed;
 
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(resultsDir);
         final BaselineResult result = PostgresBaseline.run(new PostgresBaseline.Settings(accounts, clients,
-                Duration.ofSeconds(seconds), 0, AccountPicker.parse(skew, accounts),
-                AmountDistribution.parse(amounts, Defaults.AMOUNT_MAX_MINOR), openingMinor,
-                seed == null ? System.nanoTime() : seed, postgresDir));
+                Duration.ofSeconds(seconds), 0, workload.picker(accounts),
+                workload.amountDistribution(), openingMinor,
+                workload.seedOrClock(), postgresDir));
         ResultsJson.write(result, resultsDir.resolve(FILE));
         System.out.printf("baseline: %.1f transfers/s (%d clients, %d accounts, p99 %.2f ms, money conserved: %s)%n",
                 result.transfersPerSecond(), clients, accounts, result.latency().p99Ms(), result.moneyConserved());

@@ -82,16 +82,10 @@ final class LoadCommand implements Callable<Integer> {
             description = "funding of each account, minor units (default ${DEFAULT-VALUE})")
     private long fundingMinor;
 
-    @Option(names = "--skew", defaultValue = Defaults.SKEW,
-            description = "uniform | zipf:<s> | hot:<fraction>:<share> (default ${DEFAULT-VALUE})")
-    private String skew;
+    @Mixin
+    private WorkloadOptions workload;
 
-    @Option(names = "--amounts", defaultValue = Defaults.AMOUNTS,
-            description = "uniform:<min>:<max> | lognormal:<mu>:<sigma>, minor units (default ${DEFAULT-VALUE})")
-    private String amounts;
 
-    @Option(names = "--seed", description = "random seed (default: the clock)")
-    private Long seed;
 
     @Mixin
     private StepOptions stepOptions;
@@ -119,9 +113,9 @@ final class LoadCommand implements Callable<Integer> {
         Files.createDirectories(resultsDir);
         final String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         final Machine machine = Machine.current();
-        runSeed = seed == null ? System.nanoTime() : seed;
-        picker = AccountPicker.parse(skew, accounts);
-        amountDistribution = AmountDistribution.parse(amounts, Defaults.AMOUNT_MAX_MINOR);
+        runSeed = workload.seedOrClock();
+        picker = workload.picker(accounts);
+        amountDistribution = workload.amountDistribution();
         final List<StepResult> steps = new ArrayList<>();
         final List<String> runNotes = new ArrayList<>(notes);
         boolean aborted = false;
@@ -281,8 +275,8 @@ final class LoadCommand implements Callable<Integer> {
         settings.put("accounts", accounts);
         settings.put("currency", CURRENCY);
         settings.put("funding_minor", fundingMinor);
-        settings.put("skew", skew);
-        settings.put("amounts", amounts);
+        settings.put("skew", workload.skew);
+        settings.put("amounts", workload.amounts);
         settings.put("amount_max_minor", Defaults.AMOUNT_MAX_MINOR);
         settings.put("seed", runSeed);
         stepOptions.describe(settings);
