@@ -58,15 +58,37 @@ public final class ReadSideComparison {
                             + recordEnds.get(partition) + " (waited " + wait + ")"));
             return;
         }
-        compareAccounts(ledger);
-        compareEntries(ledger);
-        compareTransfers(transfers);
+        // One snapshot of the database (REPEATABLE READ) for the progress and every table: a live
+        // projector committing between two reads would otherwise add rows the strictness decision
+        // did not see. The transaction also lets the ledger query stream through a cursor.
+        final boolean autoCommit = connection.getAutoCommit();
+        final int isolation = connection.getTransactionIsolation();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            strict = isExact(progress(), recordEnds);
+            compareAccounts(ledger);
+            compareEntries(ledger);
+            compareTransfers(transfers);
+        } finally {
+            connection.rollback(); // it only read
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** True when the read side projected nothing past the snapshot's records. */
+    private static boolean isExact(final Map<TopicPartition, Long> progress, final Map<TopicPartition, Long> recordEnds) {
+        boolean exact = true;
+        for (final Map.Entry<TopicPartition, Long> next : progress.entrySet()) {
+            exact &= next.getValue() <= recordEnds.getOrDefault(next.getKey(), 0L);
+        }
+        return exact;
     }
 
     /**
      * Waits until the read side projected every record of the snapshot; returns the partitions
-     * still behind (empty when caught up). Decides whether the comparison is strict: the read side
-     * projected nothing past the snapshot.
+     * still behind (empty when caught up).
      *
      * @param recordEnds per partition, the offset after the snapshot's last record
      */
@@ -82,11 +104,6 @@ public final class ReadSideComparison {
                     behind.put(end.getKey(), next);
                 }
             }
-            boolean exact = true;
-            for (final Map.Entry<TopicPartition, Long> next : progress.entrySet()) {
-                exact &= next.getValue() <= recordEnds.getOrDefault(next.getKey(), 0L);
-            }
-            strict = exact;
             if (behind.isEmpty() || System.nanoTime() > deadlineNs) {
                 return behind;
             }
@@ -152,9 +169,8 @@ public final class ReadSideComparison {
 
     private void compareEntries(final LedgerFold ledger) throws SQLException {
         final Map<String, Integer> matched = new HashMap<>();
-        final boolean autoCommit = connection.getAutoCommit();
-        // A cursor (fetch size) needs a transaction; the ledger can be far larger than memory allows at once.
-        connection.setAutoCommit(false);
+        // Runs inside compare()'s transaction, which a cursor (fetch size) needs: the ledger can be far
+        // larger than memory allows at once.
         try (PreparedStatement statement = connection.prepareStatement("SELECT account_id, sequence, transaction_id, "
                 + "step, kind, amount_minor, requested_minor, balance_after_minor, currency, reason, occurred_at FROM "
                 + table("ledger_entries"))) {
@@ -165,9 +181,6 @@ public final class ReadSideComparison {
                     compareEntry(ledger, rows, matched);
                 }
             }
-        } finally {
-            connection.commit();
-            connection.setAutoCommit(autoCommit);
         }
         for (final AccountHistory account : ledger.accounts().values()) {
             final int found = matched.getOrDefault(account.accountId(), 0);
