@@ -31,9 +31,9 @@ class SagaOrchestratorStreamsTest {
     }
 
     @Test
-    void shouldRefuseToStartWhenRequestsAndAccountEventsAreNotCoPartitioned() {
+    void shouldRefuseToStartWhenRequestsAndRepliesAreNotCoPartitioned() {
         broker.addTopics(new NewTopic(Topics.TRANSFER_REQUESTS.name(), 2, (short) 1),
-                new NewTopic(Topics.ACCOUNT_EVENTS.name(), 3, (short) 1));
+                new NewTopic(Topics.ACCOUNT_REPLIES.name(), 3, (short) 1));
         final SagaOrchestratorStreams streams = new SagaOrchestratorStreams(properties(), broker.getBrokersAsString(),
                 new SimpleMeterRegistry());
 

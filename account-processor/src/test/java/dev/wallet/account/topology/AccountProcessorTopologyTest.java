@@ -514,9 +514,14 @@ class AccountProcessorTopologyTest {
         description.subtopologies().forEach(subtopology -> subtopology.nodes().forEach(node -> {
             assertThat(node.name()).startsWith("account-");
             if (node instanceof TopologyDescription.Processor processor) {
-                assertThat(processor.stores()).isNotEmpty().allMatch(store -> store.startsWith("account-"));
+                assertThat(processor.stores()).allMatch(store -> store.startsWith("account-"));
             }
         }));
+        assertThat(description.subtopologies()).flatExtracting(TopologyDescription.Subtopology::nodes)
+                .filteredOn(node -> node.name().equals(AccountProcessorTopology.LEDGER_NAME))
+                .singleElement()
+                .satisfies(node -> assertThat(((TopologyDescription.Processor) node).stores())
+                        .containsExactlyInAnyOrder(AccountStores.ACCOUNTS, AccountStores.APPLIED_STEPS));
     }
 
     private double count(final String step, final String outcome, final String reason) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wallet.schemas.avro.AccountCommand;
 import dev.wallet.schemas.avro.AccountEvent;
+import dev.wallet.schemas.avro.CommandStep;
 import dev.wallet.schemas.kafka.ExactlyOnce;
 import dev.wallet.schemas.topics.Topics;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * The account processor topology in a {@link TopologyTestDriver}, with the wall clock under the
@@ -29,6 +31,7 @@ final class LedgerDriver implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, AccountCommand> commands;
     private final TestOutputTopic<String, AccountEvent> events;
+    private final TestOutputTopic<String, AccountEvent> replies;
 
     LedgerDriver(final Path stateDir, final AccountProcessorSettings settings) {
         final StreamsBuilder builder = new StreamsBuilder();
@@ -40,21 +43,42 @@ final class LedgerDriver implements AutoCloseable {
                 Topics.ACCOUNT_COMMANDS.keySerde().serializer(), Topics.ACCOUNT_COMMANDS.valueSerde().serializer());
         events = driver.createOutputTopic(Topics.ACCOUNT_EVENTS.name(),
                 Topics.ACCOUNT_EVENTS.keySerde().deserializer(), Topics.ACCOUNT_EVENTS.valueSerde().deserializer());
+        replies = driver.createOutputTopic(Topics.ACCOUNT_REPLIES.name(),
+                Topics.ACCOUNT_REPLIES.keySerde().deserializer(), Topics.ACCOUNT_REPLIES.valueSerde().deserializer());
     }
 
-    /** Sends {@code command} keyed by its account and returns the one event that answers it. */
+    /**
+     * Sends {@code command} keyed by its account and returns the one event that answers it, after
+     * checking that the saga got the same event keyed by transaction_id, unless the command is an
+     * open (which answers no saga).
+     */
     AccountEvent send(final AccountCommand command) {
         commands.pipeInput(command.getAccountId(), command);
-        final List<org.apache.kafka.streams.test.TestRecord<String, AccountEvent>> answers = events.readRecordsToList();
+        final List<TestRecord<String, AccountEvent>> answers = events.readRecordsToList();
         assertThat(answers).as("events answering %s", command).hasSize(1);
         assertThat(answers.get(0).key()).isEqualTo(command.getAccountId());
-        return answers.get(0).value();
+        final AccountEvent event = answers.get(0).value();
+        final List<TestRecord<String, AccountEvent>> sagaReplies = replies.readRecordsToList();
+        if (command.getStep() == CommandStep.OPEN) {
+            assertThat(sagaReplies).as("replies to the saga for an open").isEmpty();
+        } else {
+            assertThat(sagaReplies).as("replies to the saga answering %s", command).hasSize(1);
+            assertThat(sagaReplies.get(0).key()).isEqualTo(command.getTransactionId());
+            assertThat(sagaReplies.get(0).value()).isEqualTo(event);
+        }
+        return event;
     }
 
-    /** Sends {@code command} under {@code key} and returns every event written, usually none or one. */
+    /**
+     * Sends {@code command} under {@code key} and returns every event written, usually none or one;
+     * checks that the saga got exactly the non-open ones.
+     */
     List<AccountEvent> sendKeyed(final String key, final AccountCommand command) {
         commands.pipeInput(key, command);
-        return events.readValuesToList();
+        final List<AccountEvent> written = events.readValuesToList();
+        assertThat(replies.readValuesToList())
+                .isEqualTo(written.stream().filter(event -> event.getStep() != CommandStep.OPEN).toList());
+        return written;
     }
 
     /** Moves the processor's wall clock forward. */

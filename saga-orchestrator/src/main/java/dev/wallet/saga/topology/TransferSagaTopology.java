@@ -3,7 +3,6 @@ package dev.wallet.saga.topology;
 import dev.wallet.saga.store.SagaStores;
 import dev.wallet.schemas.avro.AccountCommand;
 import dev.wallet.schemas.avro.AccountEvent;
-import dev.wallet.schemas.avro.CommandStep;
 import dev.wallet.schemas.avro.TransferEvent;
 import dev.wallet.schemas.avro.TransferRequest;
 import dev.wallet.schemas.topics.Topics;
@@ -11,32 +10,28 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * The transfer saga orchestrator: one saga per transaction_id, debit first, refund on a declined
  * credit (the steps are in {@link dev.wallet.saga.definition.TransferSagaDefinition}).
  *
  * <pre>
- *   wallet.transfer-requests (key transaction_id) ------------------------------------------+
- *                                                                                          v
- *   wallet.account-events (key account_id) -> drop OPEN -> key by transaction_id      saga-steps [saga-transfers,
- *        -> saga-replies (repartition, key transaction_id) ------------------------->  saga-ended-index]
- *                                                                                          |
- *              wallet.account-commands (key account_id) <-- commands --+-- events --> wallet.transfer-events
+ *   wallet.transfer-requests (key transaction_id) --+
+ *                                                   +--> saga-steps [saga-transfers, saga-ended-index]
+ *   wallet.account-replies  (key transaction_id) --+              |
+ *                                                                 |
+ *      wallet.account-commands (key account_id) <-- commands --+--+-- events --> wallet.transfer-events
  * </pre>
  *
- * <p>The account events are re-keyed by transaction_id through the internal repartition topic
- * {@code <application.id>-saga-replies-repartition}, so the answers of a transfer reach the task
- * that holds its saga. That works because the repartition topic gets the partition count of
- * {@code wallet.account-events}, which must equal that of {@code wallet.transfer-requests} (the
- * {@code TopicProvisioner} creates every wallet topic with the same count). Every store, node and
- * internal topic name starts with {@code saga-}, so the topology can share a builder with others.
+ * <p>The account processor writes its answer to each debit, credit and refund keyed by
+ * transaction_id to {@code wallet.account-replies}, in the transaction that decides it, so the
+ * answer reaches the task holding the saga directly: a transfer takes five exactly-once hops
+ * (saga, processor, saga, processor, saga). That needs {@code wallet.account-replies} to have the
+ * partition count of {@code wallet.transfer-requests} (the {@code TopicProvisioner} creates every
+ * wallet topic with the same count; the service refuses to start otherwise). Every store and node
+ * name starts with {@code saga-}, so the topology can share a builder with others.
  */
 public final class TransferSagaTopology {
-
-    /** Name of the repartition step; the internal topic is {@code <application.id>-saga-replies-repartition}. */
-    public static final String REPLIES_REPARTITION = "saga-replies";
 
     /** Name of the processor node that runs the saga steps. */
     public static final String STEPS_NAME = "saga-steps";
@@ -75,15 +70,10 @@ public final class TransferSagaTopology {
     }
 
     private static KStream<String, SpecificRecord> replies(final StreamsBuilder builder) {
-        return builder.stream(Topics.ACCOUNT_EVENTS.name(),
-                        Topics.ACCOUNT_EVENTS.consumed().withName("saga-account-events-source"))
-                // OPEN answers belong to no transfer: dropped before they cost a repartition write.
-                .filter((accountId, event) -> event != null && event.getStep() != CommandStep.OPEN,
-                        Named.as("saga-transfer-steps-only"))
-                .selectKey((accountId, event) -> event.getTransactionId(), Named.as("saga-key-by-transaction"))
-                .repartition(Repartitioned.<String, AccountEvent>as(REPLIES_REPARTITION)
-                        .withKeySerde(Topics.ACCOUNT_EVENTS.keySerde())
-                        .withValueSerde(Topics.ACCOUNT_EVENTS.valueSerde()))
+        return builder.stream(Topics.ACCOUNT_REPLIES.name(),
+                        Topics.ACCOUNT_REPLIES.consumed().withName("saga-replies-source"))
+                // A tombstone or an undecodable record (null after the deserialization handler) is no answer.
+                .filter((transactionId, reply) -> reply != null, Named.as("saga-replies-present"))
                 .mapValues(TransferSagaTopology::asInput, Named.as("saga-replies-as-input"));
     }
 

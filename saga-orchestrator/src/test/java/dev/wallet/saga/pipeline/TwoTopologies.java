@@ -44,9 +44,10 @@ final class TwoTopologies implements AutoCloseable {
     private final TestOutputTopic<String, TransferEvent> sagaEvents;
     private final TestInputTopic<String, AccountCommand> accountCommands;
     private final TestOutputTopic<String, AccountEvent> accountEvents;
+    private final TestOutputTopic<String, AccountEvent> accountReplies;
 
     private final Map<String, Deque<AccountCommand>> commandsInFlight = new TreeMap<>();
-    private final Map<String, Deque<AccountEvent>> eventsInFlight = new TreeMap<>();
+    private final Map<String, Deque<AccountEvent>> repliesInFlight = new TreeMap<>();
     private final List<AccountEvent> ledger = new ArrayList<>();
     private final List<TransferEvent> transferEvents = new ArrayList<>();
 
@@ -58,11 +59,12 @@ final class TwoTopologies implements AutoCloseable {
         AccountProcessorTopology.build(accountBuilder);
         accounts = new TopologyTestDriver(accountBuilder.build(), config("wallet-account-processor"), wallClock);
         sagaRequests = input(saga, Topics.TRANSFER_REQUESTS);
-        sagaReplies = input(saga, Topics.ACCOUNT_EVENTS);
+        sagaReplies = input(saga, Topics.ACCOUNT_REPLIES);
         sagaCommands = output(saga, Topics.ACCOUNT_COMMANDS);
         sagaEvents = output(saga, Topics.TRANSFER_EVENTS);
         accountCommands = input(accounts, Topics.ACCOUNT_COMMANDS);
         accountEvents = output(accounts, Topics.ACCOUNT_EVENTS);
+        accountReplies = output(accounts, Topics.ACCOUNT_REPLIES);
     }
 
     /**
@@ -99,9 +101,9 @@ final class TwoTopologies implements AutoCloseable {
                 choices.add(() -> deliverCommand(queue.removeFirst()));
             }
         });
-        eventsInFlight.forEach((account, queue) -> {
+        repliesInFlight.forEach((account, queue) -> {
             if (!queue.isEmpty()) {
-                choices.add(() -> deliverEvent(queue.removeFirst()));
+                choices.add(() -> deliverReply(queue.removeFirst()));
             }
         });
         return choices;
@@ -118,14 +120,14 @@ final class TwoTopologies implements AutoCloseable {
 
     private void deliverCommand(final AccountCommand command) {
         accountCommands.pipeInput(command.getAccountId(), command);
-        for (final AccountEvent event : accountEvents.readValuesToList()) {
-            ledger.add(event);
-            enqueue(eventsInFlight, event.getAccountId(), event);
+        ledger.addAll(accountEvents.readValuesToList());
+        for (final AccountEvent reply : accountReplies.readValuesToList()) {
+            enqueue(repliesInFlight, reply.getAccountId(), reply);
         }
     }
 
-    private void deliverEvent(final AccountEvent event) {
-        sagaReplies.pipeInput(event.getAccountId(), event);
+    private void deliverReply(final AccountEvent reply) {
+        sagaReplies.pipeInput(reply.getTransactionId(), reply);
         collectSagaOutputs();
     }
 

@@ -28,7 +28,7 @@ final class SagaDriver implements AutoCloseable {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final TopologyTestDriver driver;
     final TestInputTopic<String, TransferRequest> requests;
-    final TestInputTopic<String, AccountEvent> accountEvents;
+    final TestInputTopic<String, AccountEvent> replies;
     final TestOutputTopic<String, AccountCommand> commands;
     final TestOutputTopic<String, TransferEvent> transferEvents;
 
@@ -41,7 +41,7 @@ final class SagaDriver implements AutoCloseable {
         TransferSagaTopology.build(builder, settings.withMeterRegistry(registry));
         driver = new TopologyTestDriver(builder.build(), config(), SagaFixtures.NOW);
         requests = input(Topics.TRANSFER_REQUESTS);
-        accountEvents = input(Topics.ACCOUNT_EVENTS);
+        replies = input(Topics.ACCOUNT_REPLIES);
         commands = output(Topics.ACCOUNT_COMMANDS);
         transferEvents = output(Topics.TRANSFER_EVENTS);
     }
@@ -57,7 +57,7 @@ final class SagaDriver implements AutoCloseable {
     }
 
     void pipe(final AccountEvent event) {
-        accountEvents.pipeInput(event.getAccountId(), event, SagaFixtures.NOW);
+        replies.pipeInput(event.getTransactionId(), event, SagaFixtures.NOW);
     }
 
     void advanceWallClock(final Duration duration) {

@@ -47,6 +47,24 @@ public final class Topics {
                     TopicConfig.RETENTION_MS_CONFIG, "-1",
                     TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
 
+    /**
+     * How long the account processor's answers to the saga are kept: they are working messages, not
+     * records (the ledger in {@link #ACCOUNT_EVENTS} is), so a week covers any outage of the saga.
+     */
+    public static final Duration RETENTION_REPLIES = Duration.ofDays(7);
+
+    /**
+     * The account processor's answers to the saga: the ledger event of every debit, credit and
+     * refund step again, keyed by transaction_id and written in the same transaction as the ledger
+     * event. Co-partitioned with {@link #TRANSFER_REQUESTS} (same key, same partition count), so an
+     * answer reaches the saga task that holds its transfer without a re-keying hop. Opens answer no
+     * saga and are not written here.
+     */
+    public static final Topic<String, AccountEvent> ACCOUNT_REPLIES = new Topic<>(
+            "wallet.account-replies", "transaction_id",
+            Serdes.String(), AvroSerde.of(AccountEvent.class),
+            PARTITIONS_DEFAULT, retainedFor(RETENTION_REPLIES));
+
     /** Saga progress and outcome of every transfer. */
     public static final Topic<String, TransferEvent> TRANSFER_EVENTS = new Topic<>(
             "wallet.transfer-events", "transaction_id",
@@ -58,7 +76,7 @@ public final class Topics {
 
     /** Every topic of the wallet, in pipeline order. */
     public static List<Topic<?, ?>> all() {
-        return List.of(TRANSFER_REQUESTS, ACCOUNT_COMMANDS, ACCOUNT_EVENTS, TRANSFER_EVENTS);
+        return List.of(TRANSFER_REQUESTS, ACCOUNT_COMMANDS, ACCOUNT_EVENTS, ACCOUNT_REPLIES, TRANSFER_EVENTS);
     }
 
     private static Map<String, String> retainedFor(final Duration retention) {

@@ -12,7 +12,7 @@ class TopicsTest {
     void shouldNameEveryTopicOnce() {
         final var names = new HashSet<String>();
         Topics.all().forEach(topic -> assertThat(names.add(topic.name())).as(topic.name()).isTrue());
-        assertThat(names).hasSize(4).allMatch(name -> name.startsWith("wallet."));
+        assertThat(names).hasSize(5).allMatch(name -> name.startsWith("wallet."));
     }
 
     @Test
@@ -29,5 +29,13 @@ class TopicsTest {
         assertThat(Topics.ACCOUNT_EVENTS.keyMeaning()).isEqualTo("account_id");
         assertThat(Topics.TRANSFER_REQUESTS.keyMeaning()).isEqualTo("transaction_id");
         assertThat(Topics.TRANSFER_EVENTS.keyMeaning()).isEqualTo("transaction_id");
+        assertThat(Topics.ACCOUNT_REPLIES.keyMeaning()).isEqualTo("transaction_id");
+    }
+
+    @Test
+    void shouldKeepRepliesForAWeekOnly() {
+        assertThat(Topics.ACCOUNT_REPLIES.config())
+                .containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Topics.RETENTION_REPLIES.toMillis()))
+                .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
     }
 }
