@@ -346,6 +346,23 @@ class TransferSagaTopologyTest {
                 .allMatch(node -> node.name().startsWith("saga-"));
     }
 
+    @Test
+    void shouldReadRequestsAndRepliesDirectlyWithoutARepartitionHop() {
+        final StreamsBuilder builder = new StreamsBuilder();
+        TransferSagaTopology.build(builder);
+        final TopologyDescription description = builder.build().describe();
+
+        assertThat(description.subtopologies()).singleElement()
+                .satisfies(subtopology -> assertThat(subtopology.nodes())
+                        .filteredOn(node -> node instanceof TopologyDescription.Source)
+                        .flatMap(node -> ((TopologyDescription.Source) node).topicSet())
+                        .containsExactlyInAnyOrder(Topics.TRANSFER_REQUESTS.name(), Topics.ACCOUNT_REPLIES.name()));
+        assertThat(description.subtopologies()).flatMap(TopologyDescription.Subtopology::nodes)
+                .filteredOn(node -> node instanceof TopologyDescription.Sink)
+                .extracting(node -> ((TopologyDescription.Sink) node).topic())
+                .containsExactlyInAnyOrder(Topics.ACCOUNT_COMMANDS.name(), Topics.TRANSFER_EVENTS.name());
+    }
+
     // --- helpers --------------------------------------------------------------------------------
 
     private void debitedSaga() {
