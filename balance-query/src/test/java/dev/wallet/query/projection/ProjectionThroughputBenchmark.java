@@ -91,6 +91,7 @@ class ProjectionThroughputBenchmark {
         final long postgresCpuStartUs = ProcessTreeCpu.micros(postmaster);
         final long jvmCpuStartNs = processCpuNs();
         final Map<Long, Long> threadCpuStartNs = projectorThreadCpuNs();
+        final jdk.jfr.Recording recording = startFlightRecordingIfAsked();
         final long startNs = System.nanoTime();
         projector.start();
         final double seconds;
@@ -106,6 +107,7 @@ class ProjectionThroughputBenchmark {
             postgresCpuUs = ProcessTreeCpu.micros(postmaster) - postgresCpuStartUs;
         } finally {
             projector.stop();
+            dumpFlightRecording(recording);
         }
         final long walBytes = walBytesSince(walStart);
         printTableStatistics();
@@ -138,6 +140,31 @@ class ProjectionThroughputBenchmark {
                         row.get("n_tup_upd", Long.class), row.get("n_tup_hot_upd", Long.class),
                         row.get("n_dead_tup", Long.class), row.get("bytes", Long.class)))
                 .all().doOnNext(System.out::println).blockLast();
+    }
+
+    /** A JFR profile of the projection phase alone, when {@code -Dwallet.benchmark.jfr=<file>} is given. */
+    private static jdk.jfr.Recording startFlightRecordingIfAsked() {
+        if (System.getProperty("wallet.benchmark.jfr") == null) {
+            return null;
+        }
+        try {
+            final jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+            return recording;
+        } catch (java.io.IOException | java.text.ParseException e) {
+            throw new IllegalStateException("cannot start a flight recording", e);
+        }
+    }
+
+    private static void dumpFlightRecording(final jdk.jfr.Recording recording) {
+        if (recording == null) {
+            return;
+        }
+        try (recording) {
+            recording.dump(java.nio.file.Path.of(System.getProperty("wallet.benchmark.jfr")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String walPosition() {
