@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -52,6 +53,7 @@ final class LoadCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(LoadCommand.class);
     private static final String CURRENCY = "USD";
+    private static final long SETTLE_POLL_MS = 500;
 
     @Option(names = "--results-dir", required = true, description = "folder of this run's results")
     private Path resultsDir;
@@ -85,8 +87,6 @@ final class LoadCommand implements Callable<Integer> {
     @Mixin
     private WorkloadOptions workload;
 
-
-
     @Mixin
     private StepOptions stepOptions;
 
@@ -102,6 +102,8 @@ final class LoadCommand implements Callable<Integer> {
 
     private Sampler sampler;
     private TopicRecords topicRecords;
+    private ReadSideLag readSideLag;
+    private List<String> runNotes;
     private OutcomeTracker tracker;
     private List<String> userAccounts;
     private AccountPicker picker;
@@ -117,13 +119,14 @@ final class LoadCommand implements Callable<Integer> {
         picker = workload.picker(accounts);
         amountDistribution = workload.amountDistribution();
         final List<StepResult> steps = new ArrayList<>();
-        final List<String> runNotes = new ArrayList<>(notes);
+        runNotes = new ArrayList<>(notes);
         boolean aborted = false;
         try (OutcomeTracker outcomes = new OutcomeTracker(bootstrapServers);
              ReadSideLag lag = new ReadSideLag(bootstrapServers, readSideGroup);
              TopicRecords records = new TopicRecords(bootstrapServers)) {
             tracker = outcomes;
             topicRecords = records;
+            readSideLag = lag;
             tracker.start();
             setUpAccounts();
             sampler = new Sampler(watchedProcesses(), ProcFs.system(), tracker::outcomes, lag::records,
@@ -223,6 +226,7 @@ final class LoadCommand implements Callable<Integer> {
 
     private StepResult measure(final String mode, final String kind, final Double offered, final int inFlight,
                                final String name, final Step step) throws InterruptedException {
+        awaitReadSideSettled(name);
         log.info("Step {} starts", name);
         sampler.step(name);
         final Map<String, Long> offsetsBefore = topicRecords.endOffsets();
@@ -253,6 +257,33 @@ final class LoadCommand implements Callable<Integer> {
                 incomplete, result.outcomesPerSecond(), result.latency().p50Ms(), result.latency().p99Ms(),
                 result.recordsPerTransfer());
         return result;
+    }
+
+    /**
+     * Waits (at most {@code --settle-seconds}) until the read side has projected what earlier
+     * steps wrote, so a step is not charged for catching up on its predecessor's backlog. A wait
+     * that ends without the read side caught up is written into the run's notes.
+     */
+    private void awaitReadSideSettled(final String step) throws InterruptedException {
+        if (stepOptions.settleSeconds <= 0) {
+            return;
+        }
+        final long start = System.nanoTime();
+        final long deadline = start + TimeUnit.SECONDS.toNanos(stepOptions.settleSeconds);
+        long records = readSideLag.records();
+        while ((records < 0 || records > stepOptions.settleLagRecords) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(SETTLE_POLL_MS);
+            records = readSideLag.records();
+        }
+        final long waitedSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        if (records >= 0 && records <= stepOptions.settleLagRecords) {
+            log.info("Before {}: read side caught up (lag {} records) after {} s", step, records, waitedSeconds);
+        } else {
+            log.warn("Before {}: read side still {} records behind after {} s; the step starts anyway",
+                    step, records, waitedSeconds);
+            runNotes.add("Step " + step + " started with the read side " + records + " records behind (waited "
+                    + waitedSeconds + " s).");
+        }
     }
 
     private BaselineResult readBaseline() {

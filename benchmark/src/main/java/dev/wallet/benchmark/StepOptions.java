@@ -47,6 +47,20 @@ final class StepOptions {
     @Option(names = "--drain-seconds", defaultValue = "30", description = "wait for outcomes after a step, max")
     int drainSeconds;
 
+    /**
+     * A step past the knee leaves the read side behind; without a wait the next step would pay for
+     * the catching up (in the runs before 25 Nov 2026 the HTTP steps shared the cores with the read
+     * side projecting the pipeline max step's backlog).
+     */
+    @Option(names = "--settle-seconds", defaultValue = "240",
+            description = "before each step, wait up to this long for the read side's lag to fall to"
+                    + " --settle-lag-records (default ${DEFAULT-VALUE}; 0: no wait)")
+    int settleSeconds;
+
+    @Option(names = "--settle-lag-records", defaultValue = "2000",
+            description = "read-side lag (records) that counts as caught up (default ${DEFAULT-VALUE})")
+    long settleLagRecords;
+
     /** 0 by default: the issue asks for the whole curve, so the knee shows. */
     @Option(names = "--knee-ratio", defaultValue = "0",
             description = "skip higher offered rates once a step achieved less than this share of its offer"
@@ -75,6 +89,8 @@ final class StepOptions {
         settings.put("pipeline_in_flight", pipelineInFlight);
         settings.put("http_in_flight", httpInFlight);
         settings.put("drain_seconds", drainSeconds);
+        settings.put("settle_seconds", settleSeconds);
+        settings.put("settle_lag_records", settleLagRecords);
         settings.put("knee_ratio", kneeRatio);
         settings.put("producer_linger_ms", lingerMs);
         settings.put("producer_batch_bytes", batchBytes);
