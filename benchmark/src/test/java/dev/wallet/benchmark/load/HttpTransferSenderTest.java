@@ -1,9 +1,17 @@
 package dev.wallet.benchmark.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.wallet.benchmark.workload.PlannedTransfer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 class HttpTransferSenderTest {
 
@@ -14,5 +22,36 @@ class HttpTransferSenderTest {
 
         assertThat(body).isEqualTo("{\"from_account\":\"a\",\"to_account\":\"b\",\"amount\":\"12.05\","
                 + "\"currency\":\"USD\",\"transaction_id\":\"6f1c0f7e-7d4a-4c3e-9a57-2b1f5d0c9e11\"}");
+    }
+
+    @Test
+    void shouldPostEachTransferAndCountAnswersAndRefusalsByStatus() throws InterruptedException {
+        final List<String> bodies = new CopyOnWriteArrayList<>();
+        final DisposableServer api = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.post("/v1/wallet/balance_transfer", (request, response) ->
+                        request.receive().aggregate().asString().flatMap(body -> {
+                            bodies.add(request.requestHeaders().get("Content-Type") + " " + body);
+                            return response.status(body.contains("\"from_account\":\"refused\"") ? 400 : 202)
+                                    .sendString(Mono.just("{}")).then();
+                        })))
+                .bindNow();
+        // The tracker is only told what to expect here; it never connects in this test.
+        try (OutcomeTracker tracker = new OutcomeTracker("127.0.0.1:1");
+             HttpTransferSender sender = new HttpTransferSender("http://127.0.0.1:" + api.port(), tracker,
+                     Duration.ofSeconds(10))) {
+            final StepStats step = new StepStats("test", 10);
+            sender.send(new PlannedTransfer("tx-1", "a", "b", 100, "USD"), System.nanoTime(), step);
+            sender.send(new PlannedTransfer("tx-2", "refused", "b", 100, "USD"), System.nanoTime(), step);
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> step.answers().values().stream().mapToLong(Long::longValue).sum() == 2);
+            assertThat(step.answers()).isEqualTo(Map.of("http_202", 1L, "http_400", 1L));
+            assertThat(step.sendErrors()).isEqualTo(1);
+            assertThat(tracker.forget("tx-1")).as("a written transfer is still awaited").isTrue();
+            assertThat(tracker.forget("tx-2")).as("a refused transfer is no longer awaited").isFalse();
+            assertThat(bodies).hasSize(2).allMatch(body -> body.startsWith("application/json {"));
+        } finally {
+            api.disposeNow();
+        }
     }
 }
