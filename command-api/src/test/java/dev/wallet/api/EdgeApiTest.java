@@ -251,6 +251,21 @@ class EdgeApiTest {
     }
 
     @Test
+    void shouldTimeTransferRequestsWithTheirOwnTimerInsteadOfHttpServerObservation() {
+        api.client().post().uri(TRANSFER).contentType(MediaType.APPLICATION_JSON).bodyValue("{")
+                .exchange().expectStatus().isBadRequest();
+        api.client().get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+
+        final String scrape = api.client().get().uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(scrape).contains("wallet_api_request_duration_seconds_count{endpoint=\"balance_transfer\"")
+                .contains("uri=\"/v3/api-docs\"")
+                .doesNotContain("uri=\"/v1/wallet/balance_transfer\"");
+    }
+
+    @Test
     void shouldServeOpenApiDescriptionOfTheEndpoints() {
         api.client().get().uri("/v3/api-docs")
                 .exchange()

@@ -70,12 +70,13 @@ public final class TransferController {
     @PostMapping(path = "/v1/wallet/balance_transfer", produces = {
         MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<?>> transfer(final ServerHttpRequest request) {
+        final long startNanos = System.nanoTime();
         return bodyReader.readObject(request).flatMap(body -> {
             if (body instanceof Validated.Valid<JsonNode> json) {
                 return validated(validator.validate(json.value()));
             }
             return Mono.just(invalid((Validated.Invalid<JsonNode>) body));
-        });
+        }).doOnNext(answer -> metrics.requestTook(ENDPOINT, startNanos));
     }
 
     private Mono<ResponseEntity<?>> validated(final Validated<ValidTransfer> transfer) {
@@ -107,17 +108,21 @@ public final class TransferController {
     private ResponseEntity<?> outcome(final ValidTransfer transfer, final TransferOutcome outcome) {
         final String id = transfer.transactionId();
         if (outcome instanceof TransferOutcome.Succeeded) {
-            return ResponseEntity.ok(new TransferAnswer("success", id, null));
+            return json(ResponseEntity.ok(), new TransferAnswer("success", id, null));
         }
         if (outcome instanceof TransferOutcome.Failed failed) {
-            return ResponseEntity.ok(new TransferAnswer("failed", id, failed.reason()));
+            return json(ResponseEntity.ok(), new TransferAnswer("failed", id, failed.reason()));
         }
         if (outcome instanceof TransferOutcome.Conflict conflict) {
             return conflict(id, conflict.original());
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(statusResource(id))
-                .body(new TransferAnswer("pending", id, null));
+        return json(ResponseEntity.status(HttpStatus.ACCEPTED).location(statusResource(id)),
+                new TransferAnswer("pending", id, null));
+    }
+
+    /** The answer as prebuilt JSON bytes with its content type set: no encoder lookup, no negotiation. */
+    private static ResponseEntity<byte[]> json(final ResponseEntity.BodyBuilder builder, final TransferAnswer answer) {
+        return builder.contentType(MediaType.APPLICATION_JSON).body(TransferAnswerJson.bytes(answer));
     }
 
     private static ResponseEntity<ProblemDetail> conflict(final String id, final TransferState original) {
