@@ -251,6 +251,45 @@ class EdgeApiTest {
     }
 
     @Test
+    void shouldNameTheRequestPathAsProblemInstance() {
+        api.client().post().uri(TRANSFER).contentType(MediaType.APPLICATION_JSON).bodyValue("{")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.instance").isEqualTo(TRANSFER)
+                .jsonPath("$.type").isEqualTo("https://wallet.dev/problems/invalid-input")
+                .jsonPath("$.title").isEqualTo("Invalid input");
+    }
+
+    @Test
+    void shouldAnswerOtherMethodsOnTheTransferPathWithMethodNotAllowedProblem() {
+        api.client().get().uri(TRANSFER)
+                .exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void shouldAnswerUnacceptableMediaTypeWithNotAcceptable() {
+        api.client().post().uri(TRANSFER).contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_HTML)
+                .bodyValue(transfer("alice", "bob", "\"1.00\"", "USD", UUID.randomUUID().toString()))
+                .exchange()
+                .expectStatus().isEqualTo(406);
+    }
+
+    @Test
+    void shouldAnswerPendingWithExactlyStatusAndTransactionIdAsJson() {
+        final String id = UUID.randomUUID().toString();
+
+        api.client().post().uri(TRANSFER).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(transfer("alice", "bob", "\"1.00\"", "USD", id))
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody().json("{\"status\":\"pending\",\"transaction_id\":\"" + id + "\"}", true);
+    }
+
+    @Test
     void shouldTimeTransferRequestsWithTheirOwnTimerInsteadOfHttpServerObservation() {
         api.client().post().uri(TRANSFER).contentType(MediaType.APPLICATION_JSON).bodyValue("{")
                 .exchange().expectStatus().isBadRequest();
