@@ -64,6 +64,7 @@ final class ProjectionSql {
     /**
      * The phase moves forward only: a higher rank replaces it (terminal has the highest rank, so it
      * never changes); facts carried by a single event kind (sequences, request times) fill in once.
+     * A row that would not change is not rewritten (a redelivery or replay writes no new version).
      */
     static final String UPSERT_TRANSFERS = TRANSFER_ROWS + """
             ON CONFLICT (transaction_id) DO UPDATE SET
@@ -78,6 +79,12 @@ final class ProjectionSql {
                 requested_at = COALESCE(transfers.requested_at, excluded.requested_at),
                 deadline_at  = COALESCE(transfers.deadline_at, excluded.deadline_at),
                 accepted_at  = COALESCE(transfers.accepted_at, excluded.accepted_at)
+            WHERE excluded.phase_rank > transfers.phase_rank
+               OR (transfers.source_sequence IS NULL AND excluded.source_sequence IS NOT NULL)
+               OR (transfers.destination_sequence IS NULL AND excluded.destination_sequence IS NOT NULL)
+               OR (transfers.requested_at IS NULL AND excluded.requested_at IS NOT NULL)
+               OR (transfers.deadline_at IS NULL AND excluded.deadline_at IS NOT NULL)
+               OR (transfers.accepted_at IS NULL AND excluded.accepted_at IS NOT NULL)
             """;
 
     /** A transfer known only from a duplicate: shown as the duplicate reports it, never updated by one. */

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,11 +37,13 @@ import org.springframework.test.context.TestPropertySource;
  * {@code ./mvnw -B -o -pl balance-query test -Dtest=ProjectionThroughputBenchmark
  * -Dwallet.benchmark=true -Dwallet.benchmark.transfers=50000}, optionally with
  * {@code -Dwallet.benchmark.batch=5000}, {@code -Dwallet.benchmark.consumers=2} and
- * {@code -Dwallet.benchmark.saga-spread=0} (see {@link #writeTransfers}).
+ * {@code -Dwallet.benchmark.saga-spread=0} (see {@link #writeTransfers}), {@code -Dwallet.benchmark.rate=0}
+ * (transfers/s written while the projector runs; 0 writes them all before it starts) and
+ * {@code -Dwallet.benchmark.jfr=<file>} (a flight recording of the projection).
  *
- * <p>It first writes the events of N completed transfers (per transfer: 2 ledger events and 3 saga
- * events, over 1,000 accounts), then starts a projector on a fresh consumer group and times it from
- * start until every event is durable in PostgreSQL.
+ * <p>It writes the events of N completed transfers (per transfer: 2 ledger events and 3 saga
+ * events, over 1,000 accounts), before the projector starts or, paced, while it runs, and times a
+ * projector on a fresh consumer group from its start until every event is durable in PostgreSQL.
  *
  * <p>Besides the rates it reports the cost per transfer, which contention on a shared machine
  * distorts far less than wall-clock time: CPU of the PostgreSQL process tree (postmaster, backends,
@@ -73,9 +76,14 @@ class ProjectionThroughputBenchmark {
     @Test
     void shouldReportProjectedRowsPerSecond() {
         final int transfers = Integer.getInteger("wallet.benchmark.transfers", 20_000);
-        final int events;
-        try (EventLog log = new EventLog(KafkaBrokerExtension.bootstrapServers())) {
-            events = writeTransfers(log, transfers, Integer.getInteger("wallet.benchmark.saga-spread", 0));
+        final int spread = Integer.getInteger("wallet.benchmark.saga-spread", 0);
+        final int ratePerSecond = Integer.getInteger("wallet.benchmark.rate", 0);
+        final int events = ACCOUNTS * 2 + transfers * 5;
+        final EventLog log = new EventLog(KafkaBrokerExtension.bootstrapServers());
+        final CompletableFuture<Integer> written = new CompletableFuture<>();
+        final java.util.concurrent.atomic.AtomicLong writtenAtNs = new java.util.concurrent.atomic.AtomicLong();
+        if (ratePerSecond == 0) {
+            written.complete(writeTransfers(log, transfers, spread, 0));
         }
 
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -94,6 +102,18 @@ class ProjectionThroughputBenchmark {
         final jdk.jfr.Recording recording = startFlightRecordingIfAsked();
         final long startNs = System.nanoTime();
         projector.start();
+        if (ratePerSecond > 0) {
+            // Paced: events arrive while the projector runs, as in the stack, so polls bring what arrived.
+            CompletableFuture.runAsync(() -> {
+                final int count = writeTransfers(log, transfers, spread, ratePerSecond);
+                writtenAtNs.set(System.nanoTime());
+                written.complete(count);
+            })
+                    .exceptionally(e -> {
+                        written.completeExceptionally(e);
+                        return null;
+                    });
+        }
         final double seconds;
         final long projectorCpuNs;
         final long jvmCpuNs;
@@ -102,12 +122,18 @@ class ProjectionThroughputBenchmark {
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20))
                     .until(() -> meters.counter("wallet.projection.events").count() >= events);
             seconds = (System.nanoTime() - startNs) / 1e9;
+            if (ratePerSecond > 0) {
+                System.out.printf("BENCHMARK paced: the last event was projected %.2f s after it was written%n",
+                        (System.nanoTime() - writtenAtNs.get()) / 1e9);
+            }
             projectorCpuNs = cpuSince(threadCpuStartNs, projectorThreadCpuNs());
             jvmCpuNs = processCpuNs() - jvmCpuStartNs;
             postgresCpuUs = ProcessTreeCpu.micros(postmaster) - postgresCpuStartUs;
         } finally {
             projector.stop();
             dumpFlightRecording(recording);
+            written.join();
+            log.close();
         }
         final long walBytes = walBytesSince(walStart);
         printTableStatistics();
@@ -115,6 +141,9 @@ class ProjectionThroughputBenchmark {
         final double batches = meters.counter("wallet.projection.batches").count();
         final double writeSeconds = meters.timer("wallet.projection.batch.write")
                 .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9;
+        System.out.printf("BENCHMARK settings: batch-max-records %d, consumers %d, saga-spread %d, rate %s%n",
+                properties.batchMaxRecords(), properties.consumers(), spread,
+                ratePerSecond == 0 ? "preloaded" : ratePerSecond + "/s");
         System.out.printf("BENCHMARK projection: %d transfers, %d events, %.0f rows, %.0f batches in %.2f s "
                         + "(%.2f s of it in database writes): %.0f events/s, %.0f rows/s, %.0f transfers/s%n",
                 transfers, events, rows, batches, seconds, writeSeconds, events / seconds, rows / seconds,
@@ -209,7 +238,8 @@ class ProjectionThroughputBenchmark {
      * the log interleaves them as the running stack does: accepted of transfer i next to debited of
      * i - k and completed of i - 2k, so they reach the projector in different polls.
      */
-    private static int writeTransfers(final EventLog log, final int transfers, final int spread) {
+    private static int writeTransfers(final EventLog log, final int transfers, final int spread,
+                                      final int ratePerSecond) {
         final String run = newId("bench");
         final long[] sequence = new long[ACCOUNTS];
         final long[] balance = new long[ACCOUNTS];
@@ -225,9 +255,14 @@ class ProjectionThroughputBenchmark {
         }
         log.accounts(ledger);
         int events = ledger.size();
-        final int chunk = 5_000;
+        // Paced: a chunk every 50 ms, each sent no earlier than its place in the rate.
+        final int chunk = ratePerSecond == 0 ? 5_000 : Math.max(1, ratePerSecond / 20);
         final int steps = transfers + 2 * spread;
+        final long pacingStartNs = System.nanoTime();
         for (int start = 0; start < steps; start += chunk) {
+            if (ratePerSecond > 0) {
+                waitUntil(pacingStartNs + start * 1_000_000_000L / ratePerSecond);
+            }
             final List<AccountEvent> accountEvents = new ArrayList<>();
             final List<TransferEvent> transferEvents = new ArrayList<>();
             for (int i = start; i < Math.min(steps, start + chunk); i++) {
@@ -262,6 +297,13 @@ class ProjectionThroughputBenchmark {
             events += accountEvents.size() + transferEvents.size();
         }
         return events;
+    }
+
+    private static void waitUntil(final long nanoTime) {
+        final long waitNs = nanoTime - System.nanoTime();
+        if (waitNs > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(waitNs);
+        }
     }
 
     private static String tx(final String run, final int index) {
