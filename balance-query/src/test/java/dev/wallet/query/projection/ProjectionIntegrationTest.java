@@ -177,6 +177,37 @@ class ProjectionIntegrationTest {
     }
 
     @Test
+    void shouldFillInTheRequestWhenTheAcceptanceArrivesAfterTheOutcome() {
+        final String tx = newId("tx");
+        log.transfers(Events.completed(tx, "heidi", "ivan", 300, 4, 7, at(2)));
+        probe.awaitProjected(log);
+
+        log.transfers(Events.accepted(tx, "heidi", "ivan", 300, at(0)));
+        probe.awaitProjected(log);
+
+        assertThat(probe.rows("SELECT phase, source_sequence, destination_sequence, requested_at IS NOT NULL, "
+                + "deadline_at IS NOT NULL, accepted_at IS NOT NULL FROM transfers WHERE transaction_id = $1", tx))
+                .containsExactly("COMPLETED|4|7|true|true|true");
+    }
+
+    @Test
+    void shouldNotRewriteATransferRowThatARedeliveryWouldNotChange() {
+        final String tx = newId("tx");
+        final TransferEvent[] saga = {Events.accepted(tx, "judy", "karl", 300, at(0)),
+                Events.debitedTransfer(tx, "judy", "karl", 300, 4, at(1)),
+                Events.completed(tx, "judy", "karl", 300, 4, 7, at(2))};
+        log.transfers(saga);
+        probe.awaitProjected(log);
+        final List<String> version = probe.rows("SELECT xmin::text FROM transfers WHERE transaction_id = $1", tx);
+
+        log.transfers(saga);
+        probe.awaitProjected(log);
+
+        // xmin is the transaction that wrote the row's current version: unchanged means not rewritten.
+        assertThat(probe.rows("SELECT xmin::text FROM transfers WHERE transaction_id = $1", tx)).isEqualTo(version);
+    }
+
+    @Test
     void shouldKeepTheFailureReasonOfAFailedTransfer() {
         final String tx = newId("tx");
         log.transfers(Events.accepted(tx, "heidi", "ivan", 300, at(0)),
