@@ -39,7 +39,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * JVM, where a {@link FakeSaga} answers every request with the success events the real saga writes.
  * A JDK {@link HttpClient} posts transfers with a fixed number in flight: first a warm-up (JIT),
  * then the measured run. It prints requests/s, the API process's CPU per request (all its threads,
- * GC and JIT included) and the bytes it allocated per request, and asserts only that every answer
+ * GC and JIT included; then split into application, JIT compiler and GC threads, since on a busy
+ * machine the JIT may still be compiling during the measured run) and the bytes it allocated per
+ * request, and asserts only that every answer
  * was a 200 success, so a broken API cannot pass for a fast one.
  */
 @EnabledIfSystemProperty(named = "wallet.benchmark", matches = "true")
@@ -77,6 +79,7 @@ class ApiCostBenchmark {
         final Path log = Files.createDirectories(Path.of("target", "benchmark")).resolve("api.log");
         try (ApiProcess api = ApiProcess.start(bootstrap, jvmOptions, classPath, log)) {
             drive(client, api.baseUrl(), warmup, inFlight);
+            final Map<Long, ApiProcess.ThreadCpu> threadsBefore = api.threadCpu();
             final Duration cpuBefore = api.cpu();
             final double allocatedBefore = api.allocatedBytes();
             final long testJvmCpuBefore = testJvmCpuNanos();
@@ -84,15 +87,40 @@ class ApiCostBenchmark {
             final Map<String, LongAdder> answers = drive(client, api.baseUrl(), requests, inFlight);
             final double seconds = (System.nanoTime() - startNs) / 1e9;
             final double apiCpuUs = api.cpu().minus(cpuBefore).toNanos() / 1e3 / requests;
+            final Map<String, Double> byKindUs = cpuByKindUs(threadsBefore, api.threadCpu(), requests);
             final double allocatedKb = (api.allocatedBytes() - allocatedBefore) / 1024 / requests;
             final double testJvmCpuUs = (testJvmCpuNanos() - testJvmCpuBefore) / 1e3 / requests;
             System.out.printf("API COST %s: %d requests (after %d warm-up), %d in flight: %.0f requests/s, "
-                            + "command-api %.1f µs CPU and %.1f KiB allocated per request; "
+                            + "command-api %.1f µs CPU (threads: %s) and %.1f KiB allocated per request; "
                             + "test JVM (driver, broker, fake saga) %.1f µs CPU per request; answers %s%n",
-                    label, requests, warmup, inFlight, requests / seconds, apiCpuUs, allocatedKb, testJvmCpuUs,
+                    label, requests, warmup, inFlight, requests / seconds, apiCpuUs, format(byKindUs), allocatedKb, testJvmCpuUs,
                     new TreeMap<>(answers));
             return answers;
         }
+    }
+
+    /**
+     * CPU µs per request by kind of thread, over the threads alive at both snapshots; a thread
+     * that started or ended in between is left out (the process total above has it).
+     */
+    private static Map<String, Double> cpuByKindUs(final Map<Long, ApiProcess.ThreadCpu> before,
+                                                   final Map<Long, ApiProcess.ThreadCpu> after, final int requests) {
+        final Map<String, Double> byKind = new TreeMap<>();
+        after.forEach((tid, cpu) -> {
+            final ApiProcess.ThreadCpu earlier = before.get(tid);
+            if (earlier != null) {
+                // Clock ticks are 10 ms on Linux (USER_HZ 100).
+                byKind.merge(cpu.kind(), (cpu.ticks() - earlier.ticks()) * 10_000.0 / requests, Double::sum);
+            }
+        });
+        return byKind;
+    }
+
+    private static String format(final Map<String, Double> byKindUs) {
+        final StringBuilder text = new StringBuilder();
+        byKindUs.forEach((kind, us) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(kind).append(' ').append(String.format("%.1f", us)));
+        return text.toString();
     }
 
     private static Map<String, LongAdder> drive(final HttpClient client, final String baseUrl, final int requests,

@@ -7,12 +7,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The command API as a process of its own (the test JVM's class path, {@link CommandApiApplication}),
@@ -102,6 +106,48 @@ final class ApiProcess implements AutoCloseable {
     Duration cpu() {
         return process.toHandle().info().totalCpuDuration()
                 .orElseThrow(() -> new IllegalStateException("no CPU time for pid " + process.pid()));
+    }
+
+    /**
+     * CPU time so far of each of the process's live threads, by thread id, from
+     * {@code /proc/<pid>/task/<tid>/stat} (clock ticks of 10 ms), keyed by the kind of thread:
+     * {@code jit} (compiler threads), {@code gc} (collector and VM threads) or {@code app}.
+     */
+    Map<Long, ThreadCpu> threadCpu() throws IOException {
+        final Map<Long, ThreadCpu> threads = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (final Path task : (Iterable<Path>) tasks::iterator) {
+                final String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended meanwhile
+                }
+                final int open = stat.indexOf('(');
+                final int close = stat.lastIndexOf(')');
+                final String name = stat.substring(open + 1, close);
+                final String[] fields = stat.substring(close + 2).split(" ");
+                // Fields after the name start at field 3 (state); utime and stime are fields 14 and 15.
+                final long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                threads.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(kind(name), ticks));
+            }
+        }
+        return threads;
+    }
+
+    private static String kind(final String threadName) {
+        if (threadName.startsWith("C1 Compi") || threadName.startsWith("C2 Compi")) {
+            return "jit";
+        }
+        if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ") || threadName.startsWith("VM Thread")
+                || threadName.startsWith("VM Periodic")) {
+            return "gc";
+        }
+        return "app";
+    }
+
+    /** One thread's kind and its CPU time in clock ticks. */
+    record ThreadCpu(String kind, long ticks) {
     }
 
     /** Bytes allocated so far, as Micrometer's {@code jvm.gc.memory.allocated} counts them (young GCs). */
