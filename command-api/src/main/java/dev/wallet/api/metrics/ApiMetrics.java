@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * (success, failed, conflict, pending, created, exists, invalid, unavailable, overloaded),
  * {@code wallet.api.outcome.wait} times how long written requests waited for their outcome, by
  * endpoint and outcome, with percentile histograms for Prometheus, and
- * {@code wallet.api.request.duration} times whole transfer requests (body read to answer), which
+ * {@code wallet.api.request.duration} times whole transfer requests (handler start to answer), which
  * Spring's {@code http.server.requests} observation does not cover for that endpoint (see
  * {@code HotPathObservation}).
  *
@@ -59,7 +59,8 @@ public final class ApiMetrics {
     /** Times one whole request of {@code endpoint}, from its start ({@link System#nanoTime()}) to now. */
     public void requestTook(final String endpoint, final long startNanos) {
         requestDurations.computeIfAbsent(endpoint, e -> Timer.builder("wallet.api.request.duration")
-                        .description("Time from reading a request's body to its answer")
+                        .description("Time from the handler taking a request (before its body is read) "
+                                + "to its answer being ready")
                         .tag("endpoint", endpoint)
                         .register(registry))
                 .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
