@@ -43,7 +43,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class PipelineThroughputBench {
 
-    private static final int PARTITIONS = 6;
+    private static final int PARTITIONS = Integer.getInteger("bench.partitions", 6);
     private static final Duration WAIT_MAX = Duration.ofMinutes(10);
 
     private PipelineThroughputBench() {
