@@ -18,7 +18,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -38,9 +37,6 @@ import org.springframework.context.SmartLifecycle;
 public final class SagaOrchestratorStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SagaOrchestratorStreams.class);
-
-    /** Pause before describing a just-created topic again. */
-    private static final long UNKNOWN_TOPIC_RETRY_MS = 200;
 
     private final SagaOrchestratorProperties properties;
     private final String bootstrapServers;
@@ -136,7 +132,8 @@ public final class SagaOrchestratorStreams implements SmartLifecycle {
         final String requests = Topics.TRANSFER_REQUESTS.name();
         final String replies = Topics.ACCOUNT_REPLIES.name();
         try (Admin admin = Admin.create(adminProps)) {
-            final Map<String, TopicDescription> topics = describe(admin, List.of(requests, replies));
+            final Map<String, TopicDescription> topics = admin.describeTopics(List.of(requests, replies))
+                    .allTopicNames().get(TopicProvisioner.ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             final int requestPartitions = topics.get(requests).partitions().size();
             final int replyPartitions = topics.get(replies).partitions().size();
             if (requestPartitions != replyPartitions) {
@@ -150,27 +147,6 @@ public final class SagaOrchestratorStreams implements SmartLifecycle {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot describe the saga's input topics at " + bootstrapServers
                     + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Describes {@code names}, asking again while the broker does not know one of them yet: a topic
-     * created a moment ago by the provisioning (here or in another service) can be unknown to the
-     * broker answering for a short while, which is no reason to fail the start.
-     */
-    private static Map<String, TopicDescription> describe(final Admin admin, final List<String> names)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TopicProvisioner.ADMIN_TIMEOUT_MS);
-        while (true) {
-            try {
-                return admin.describeTopics(names).allTopicNames()
-                        .get(TopicProvisioner.ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                TimeUnit.MILLISECONDS.sleep(UNKNOWN_TOPIC_RETRY_MS);
-            }
         }
     }
 

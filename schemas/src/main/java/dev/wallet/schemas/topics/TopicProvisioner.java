@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,9 @@ public final class TopicProvisioner {
 
     /** How long one admin call may take before provisioning gives up. */
     public static final long ADMIN_TIMEOUT_MS = 30_000;
+
+    /** Pause before describing a just-created topic again. */
+    private static final long UNKNOWN_TOPIC_RETRY_MS = 200;
 
     private final int partitions;
     private final short replicationFactor;
@@ -68,6 +72,7 @@ public final class TopicProvisioner {
                 }
             }
             createAll(admin, missing);
+            awaitDescribable(admin, missing.stream().map(NewTopic::name).toList());
             reportPartitionMismatches(admin, existing);
             return missing.stream().map(NewTopic::name).toList();
         } catch (ExecutionException | TimeoutException e) {
@@ -95,6 +100,30 @@ public final class TopicProvisioner {
                 if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
                     throw e;
                 }
+            }
+        }
+    }
+
+    /**
+     * Returns once every topic in {@code names} can be described: a topic created a moment ago can
+     * be unknown to the broker answering for a short while, and whoever provisioned the topics
+     * (a service about to check them, a test about to use them) should not meet that window.
+     */
+    private static void awaitDescribable(final Admin admin, final List<String> names)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (names.isEmpty()) {
+            return;
+        }
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ADMIN_TIMEOUT_MS);
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(UNKNOWN_TOPIC_RETRY_MS);
             }
         }
     }
