@@ -1,5 +1,6 @@
 package dev.wallet.api.config;
 
+import dev.wallet.api.transfer.TransferController;
 import io.micrometer.observation.ObservationPredicate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -20,13 +21,10 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
 @ConditionalOnProperty(name = "wallet.api.observe-transfer-requests", havingValue = "false", matchIfMissing = true)
 public class HotPathObservation {
 
-    /** The path whose requests are not observed. */
-    public static final String TRANSFER_PATH = "/v1/wallet/balance_transfer";
-
     @Bean
     ObservationPredicate skipTransferRequestObservation() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext request
                 && HttpMethod.POST.equals(request.getCarrier().getMethod())
-                && TRANSFER_PATH.equals(request.getCarrier().getPath().value()));
+                && TransferController.PATH.equals(request.getCarrier().getPath().value()));
     }
 }

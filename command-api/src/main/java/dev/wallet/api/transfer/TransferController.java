@@ -29,6 +29,9 @@ import tools.jackson.databind.JsonNode;
 @RestController
 public final class TransferController {
 
+    /** The transfer path, also taken by {@link TransferRoute} and left out of per-request observation. */
+    public static final String PATH = "/v1/wallet/balance_transfer";
+
     private static final String ENDPOINT = "balance_transfer";
 
     private final JsonBodyReader bodyReader;
@@ -67,7 +70,7 @@ public final class TransferController {
                         + "nothing was written; see Retry-After",
                         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
             })
-    @PostMapping(path = "/v1/wallet/balance_transfer", produces = {
+    @PostMapping(path = PATH, produces = {
         MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<?>> transfer(final ServerHttpRequest request) {
         final long startNanos = System.nanoTime();

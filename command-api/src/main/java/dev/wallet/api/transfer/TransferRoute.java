@@ -31,12 +31,9 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 public class TransferRoute {
 
-    /** The transfer path. */
-    public static final String PATH = "/v1/wallet/balance_transfer";
-
     @Bean
     RouterFunction<ServerResponse> transferFastRoute(final TransferController controller) {
-        return RouterFunctions.route(RequestPredicates.POST(PATH).and(TransferRoute::acceptsJson),
+        return RouterFunctions.route(RequestPredicates.POST(TransferController.PATH).and(TransferRoute::acceptsJson),
                 request -> controller.transfer(request.exchange().getRequest())
                         .flatMap(answer -> respond(request, answer)));
     }
