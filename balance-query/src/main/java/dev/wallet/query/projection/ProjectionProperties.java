@@ -20,6 +20,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumers         workers (consumers of the group, each on its own thread and database
  *                          transactions) in this instance; default 2. More than the partitions
  *                          leaves some idle.
+ * @param fetchMinBytes     the broker answers a worker's fetch once this many bytes are readable
+ *                          ({@code fetch.min.bytes}); default 65536. The read side is off the
+ *                          transfer's critical path, so it waits for fuller batches: every batch
+ *                          costs a database transaction and an offset commit whatever its size.
+ * @param fetchMaxWaitMs    ...or once this long has passed ({@code fetch.max.wait.ms}); default 200,
+ *                          the most a quiet stream adds to the read side's staleness
  */
 @ConfigurationProperties("wallet.projection")
 public record ProjectionProperties(
@@ -32,11 +38,27 @@ public record ProjectionProperties(
         @DefaultValue("30000") long writeTimeoutMs,
         @DefaultValue("1000") long lagRefreshMs,
         @DefaultValue("10000") long shutdownWaitMs,
-        @DefaultValue("2") int consumers) {
+        @DefaultValue("2") int consumers,
+        @DefaultValue("65536") int fetchMinBytes,
+        @DefaultValue("200") int fetchMaxWaitMs) {
+
+    /** Default of {@code fetchMinBytes}. */
+    public static final int DEFAULT_FETCH_MIN_BYTES = 65_536;
+    /** Default of {@code fetchMaxWaitMs}. */
+    public static final int DEFAULT_FETCH_MAX_WAIT_MS = 200;
 
     /** The constructor that binds {@code wallet.projection.*}. */
     @ConstructorBinding
     public ProjectionProperties {
+    }
+
+    /** Default fetch batching: the settings before {@code fetchMinBytes} and {@code fetchMaxWaitMs} existed. */
+    public ProjectionProperties(final boolean enabled, final String groupId, final int batchMaxRecords,
+                                final long pollTimeoutMs, final long retryBackoffMinMs, final long retryBackoffMaxMs,
+                                final long writeTimeoutMs, final long lagRefreshMs, final long shutdownWaitMs,
+                                final int consumers) {
+        this(enabled, groupId, batchMaxRecords, pollTimeoutMs, retryBackoffMinMs, retryBackoffMaxMs, writeTimeoutMs,
+                lagRefreshMs, shutdownWaitMs, consumers, DEFAULT_FETCH_MIN_BYTES, DEFAULT_FETCH_MAX_WAIT_MS);
     }
 
     /** One worker: the settings before {@code consumers} existed. */
