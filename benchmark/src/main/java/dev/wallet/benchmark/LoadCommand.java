@@ -6,6 +6,7 @@ import dev.wallet.benchmark.load.PipelineTransferSender;
 import dev.wallet.benchmark.load.StepRunner;
 import dev.wallet.benchmark.load.StepStats;
 import dev.wallet.benchmark.load.TransferSender;
+import dev.wallet.benchmark.load.WarmupRule;
 import dev.wallet.benchmark.report.BaselineResult;
 import dev.wallet.benchmark.report.HtmlReport;
 import dev.wallet.benchmark.report.LagSummary;
@@ -195,9 +196,7 @@ final class LoadCommand implements Callable<Integer> {
             final StepRunner runner =
                     new StepRunner(sender, generator, tracker, Duration.ofSeconds(stepOptions.drainSeconds));
             if (stepOptions.warmupSeconds > 0) {
-                steps.add(measure(mode, "paced", stepOptions.warmupRate, inFlight, mode + "-warmup",
-                        () -> runner.runPaced(mode + "-warmup", stepOptions.warmupRate,
-                                Duration.ofSeconds(stepOptions.warmupSeconds), inFlight)));
+                warmUp(mode, runner, inFlight, steps);
             }
             for (final double rate : pipeline ? stepOptions.pipelineRates : stepOptions.httpRates) {
                 final String name = mode + "-" + Math.round(rate);
@@ -218,6 +217,42 @@ final class LoadCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Warm-up rounds of {@code --warmup-seconds} at {@code --warmup-rate}, repeated until the JIT
+     * compilers have settled ({@code --warmup-jit-cores}) or {@code --warmup-max-seconds} is spent. A
+     * warm-up that ends unsettled is written into the run's notes.
+     */
+    private void warmUp(final String mode, final StepRunner runner, final int inFlight,
+                        final List<StepResult> steps) throws InterruptedException {
+        final WarmupRule rule = new WarmupRule(stepOptions.warmupJitCores, stepOptions.warmupSeconds,
+                stepOptions.warmupMaxSeconds);
+        final long start = System.nanoTime();
+        for (int round = 1; ; round++) {
+            final String name = round == 1 ? mode + "-warmup" : mode + "-warmup-" + round;
+            final StepResult warmup = measure(mode, "paced", stepOptions.warmupRate, inFlight, name,
+                    () -> runner.runPaced(name, stepOptions.warmupRate, Duration.ofSeconds(stepOptions.warmupSeconds),
+                            inFlight));
+            steps.add(warmup);
+            final double jitCores = warmup.jitCores();
+            final long spentSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            switch (rule.after(jitCores, spentSeconds)) {
+                case SETTLED -> {
+                    log.info("{}: JIT compilers at {} cores; warm-up done after {} s", name, jitCores, spentSeconds);
+                    return;
+                }
+                case UNSETTLED -> {
+                    log.warn("{}: JIT compilers still at {} cores after {} s of warm-up; the steps start anyway",
+                            name, jitCores, spentSeconds);
+                    runNotes.add("The " + mode + " warm-up ended after " + spentSeconds + " s with the JIT compilers"
+                            + " still at " + jitCores + " cores (limit " + stepOptions.warmupJitCores + ").");
+                    return;
+                }
+                case ANOTHER_ROUND -> log.info("{}: JIT compilers at {} cores (limit {}); another warm-up round", name,
+                        jitCores, stepOptions.warmupJitCores);
+            }
+        }
+    }
+
     /** A step as the runner measures it. */
     @FunctionalInterface
     private interface Step {
@@ -231,17 +266,20 @@ final class LoadCommand implements Callable<Integer> {
         sampler.step(name);
         final Map<String, Long> offsetsBefore = topicRecords.endOffsets();
         final Map<String, Long> ticksBefore = sampler.ticks();
+        final Map<String, Long> jitBefore = sampler.jitTicks();
         final long startNanos = System.nanoTime();
         final StepStats stats = step.run();
         final double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         final Map<String, Double> cpu = sampler.cpuSecondsBetween(ticksBefore, sampler.ticks());
+        final Map<String, Double> jit = sampler.cpuSecondsBetween(jitBefore, sampler.jitTicks());
         final Map<String, Long> offsetsAfter = topicRecords.endOffsets();
         final Map<String, Long> written = offsetsBefore.isEmpty() || offsetsAfter.isEmpty()
                 ? Map.of() : TopicRecords.written(offsetsBefore, offsetsAfter);
         sampler.step("idle");
         final long outcomes = stats.completed() + stats.failed();
         final Map<String, ProcessCost> processes = new LinkedHashMap<>();
-        cpu.forEach((process, seconds) -> processes.put(process, ProcessCost.of(seconds, wallSeconds, outcomes)));
+        cpu.forEach((process, seconds) -> processes.put(process,
+                ProcessCost.of(seconds, jit.getOrDefault(process, 0.0), wallSeconds, outcomes)));
         final List<double[]> lag = sampler.samples().stream().filter(s -> s.step().equals(name))
                 .map(s -> new double[] {s.atSeconds(), s.readSideLagRecords()}).toList();
         final long incomplete = stats.sent() - outcomes - stats.sendErrors();

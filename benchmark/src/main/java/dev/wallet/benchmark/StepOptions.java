@@ -31,6 +31,21 @@ final class StepOptions {
     @Option(names = "--warmup-rate", defaultValue = "1000", description = "offered rate of the warm-up")
     double warmupRate;
 
+    /**
+     * Since 26 Nov 2026: on a slower machine the JVMs' JIT compilers still used 0.5-0.7 of the two
+     * cores minutes into the load, so a fixed warm-up let compilation into the measured steps. The
+     * warm-up now repeats (as steps {@code <mode>-warmup-2}, {@code -3}, ...) until the JIT threads of
+     * all watched JVMs together used at most this many cores over the last round.
+     */
+    @Option(names = "--warmup-jit-cores", defaultValue = "0.15",
+            description = "repeat the warm-up until all JIT compiler threads together use at most this many cores"
+                    + " (default ${DEFAULT-VALUE}; a negative value: one round only)")
+    double warmupJitCores;
+
+    @Option(names = "--warmup-max-seconds", defaultValue = "300",
+            description = "longest warm-up per mode, all rounds together (default ${DEFAULT-VALUE})")
+    int warmupMaxSeconds;
+
     @Option(names = "--pipeline-max-seconds", defaultValue = "60", description = "seconds of the pipeline max step")
     int pipelineMaxSeconds;
 
@@ -88,6 +103,8 @@ final class StepOptions {
         settings.put("step_seconds", stepSeconds);
         settings.put("warmup_seconds", warmupSeconds);
         settings.put("warmup_rate", warmupRate);
+        settings.put("warmup_jit_cores", warmupJitCores);
+        settings.put("warmup_max_seconds", warmupMaxSeconds);
         settings.put("pipeline_max_seconds", pipelineMaxSeconds);
         settings.put("http_max_seconds", httpMaxSeconds);
         settings.put("pipeline_in_flight", pipelineInFlight);

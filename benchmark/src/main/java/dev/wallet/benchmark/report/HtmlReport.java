@@ -51,7 +51,7 @@ public final class HtmlReport {
         html.append("<h2>Steps</h2>").append(stepTable(results.steps()));
         html.append("<h2>Baseline: PostgreSQL alone</h2>").append(baselineTable(results.baseline()));
         html.append("<h2>Comparison</h2>").append(mapTable(results.comparison()));
-        html.append("<h2>CPU per process (CPU-seconds per 1000 transfers / average cores)</h2>")
+        html.append("<h2>CPU per process (CPU-seconds per 1000 transfers / average cores, of which JIT)</h2>")
                 .append(processTable(results.steps()));
         return html.append("</body></html>\n").toString();
     }
@@ -170,8 +170,9 @@ public final class HtmlReport {
             table.append("<tr><td>").append(SvgChart.escape(s.name())).append("</td>");
             for (final String name : names) {
                 final ProcessCost cost = s.processes().get(name);
-                table.append("<td>").append(cost == null ? "" : String.format(Locale.ROOT, "%.3f / %.2f",
-                        cost.cpuSecondsPer1000Transfers(), cost.averageCores())).append("</td>");
+                table.append("<td>").append(cost == null ? "" : String.format(Locale.ROOT, "%.3f / %.2f (%.2f)",
+                        cost.cpuSecondsPer1000Transfers(), cost.averageCores(), cost.jitAverageCores()))
+                        .append("</td>");
             }
             table.append("</tr>\n");
         }

@@ -8,14 +8,25 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param cpuSeconds                user + system CPU time over the step
  * @param averageCores              cpuSeconds / the step's wall seconds
  * @param cpuSecondsPer1000Transfers cpuSeconds per 1000 outcomes of the step
+ * @param jitAverageCores            the part of averageCores spent by a JVM's JIT compiler threads
+ *                                   (0 for PostgreSQL): a step whose JVMs still compile is partly
+ *                                   measuring their warm-up
  */
 public record ProcessCost(double cpuSeconds, double averageCores,
-                          @JsonProperty("cpu_seconds_per_1000_transfers") double cpuSecondsPer1000Transfers) {
+                          @JsonProperty("cpu_seconds_per_1000_transfers") double cpuSecondsPer1000Transfers,
+                          double jitAverageCores) {
 
-    /** Computes the cost of {@code cpuSeconds} over {@code wallSeconds} and {@code outcomes}. */
+    /** Computes the cost of {@code cpuSeconds} over {@code wallSeconds} and {@code outcomes}, no JIT share. */
     public static ProcessCost of(final double cpuSeconds, final double wallSeconds, final long outcomes) {
+        return of(cpuSeconds, 0, wallSeconds, outcomes);
+    }
+
+    /** As {@link #of(double, double, long)}, with {@code jitSeconds} of the CPU spent compiling. */
+    public static ProcessCost of(final double cpuSeconds, final double jitSeconds, final double wallSeconds,
+                                 final long outcomes) {
         return new ProcessCost(round(cpuSeconds), wallSeconds <= 0 ? 0 : round(cpuSeconds / wallSeconds),
-                outcomes <= 0 ? 0 : round(cpuSeconds * 1000.0 / outcomes));
+                outcomes <= 0 ? 0 : round(cpuSeconds * 1000.0 / outcomes),
+                wallSeconds <= 0 ? 0 : round(jitSeconds / wallSeconds));
     }
 
     private static double round(final double value) {

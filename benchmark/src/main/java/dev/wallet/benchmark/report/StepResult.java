@@ -22,4 +22,10 @@ public record StepResult(String name, String mode, String kind, Double offeredPe
                          long incomplete, double outcomesPerSecond, double completedPerSecond,
                          LatencySummary latency, Map<String, ProcessCost> processes, LagSummary readSideLag,
                          Map<String, Long> recordsWritten, double recordsPerTransfer) {
+
+    /** Cores the JIT compiler threads of all watched JVMs used together over the step. */
+    public double jitCores() {
+        return Math.round(processes.values().stream().mapToDouble(ProcessCost::jitAverageCores).sum() * 1000)
+                / 1000.0;
+    }
 }

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * Reads CPU and memory of processes from Linux's {@code /proc}: {@code /proc/<pid>/stat}
  * (utime, stime, and for a tree's root cutime + cstime of its reaped children) and
- * {@code /proc/<pid>/status} (VmRSS).
+ * {@code /proc/<pid>/status} (VmRSS), and per thread {@code /proc/<pid>/task/<tid>/stat} for the
+ * CPU of a JVM's JIT compiler threads.
  */
 public final class ProcFs {
 
@@ -66,6 +67,34 @@ public final class ProcFs {
         return Optional.of(new ProcessUsage(ticks, rss));
     }
 
+    /**
+     * CPU ticks of a JVM's JIT compiler threads (HotSpot names them {@code C1 CompilerThread<n>} and
+     * {@code C2 CompilerThread<n>}; the kernel keeps the first 15 characters). 0 for a process
+     * that has none or does not run. Threads that have exited are not counted.
+     */
+    public long jitTicks(final long pid) {
+        final Path tasks = proc.resolve(Long.toString(pid)).resolve("task");
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (final Path thread : (Iterable<Path>) threads::iterator) {
+                final String text;
+                try {
+                    text = Files.readString(thread.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended between the listing and the read
+                }
+                final String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    final long[] values = fields(text);
+                    ticks += values[UTIME] + values[STIME];
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks;
+    }
+
     /** The parent of a process; 0 when it does not run. */
     public long parentOf(final long pid) {
         final long[] stat = stat(pid);
@@ -80,6 +109,11 @@ public final class ProcFs {
         } catch (IOException e) {
             return null;
         }
+        return fields(text);
+    }
+
+    /** The numeric fields of a {@code stat} file's text after the command name. */
+    private static long[] fields(final String text) {
         // The command name may hold spaces and parentheses; the fields start after the last ')'.
         final String[] fields = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
         final long[] values = new long[fields.length];

@@ -64,7 +64,16 @@ public final class Sampler implements AutoCloseable {
         return ticks;
     }
 
-    /** CPU-seconds per process between two {@link #ticks()} snapshots. */
+    /** Cumulative CPU ticks of each process's JIT compiler threads now (0 for PostgreSQL). */
+    public Map<String, Long> jitTicks() {
+        final Map<String, Long> ticks = new LinkedHashMap<>();
+        for (final WatchedProcess process : processes) {
+            ticks.put(process.name(), process.jitTicks(procFs));
+        }
+        return ticks;
+    }
+
+    /** CPU-seconds per process between two {@link #ticks()} (or {@link #jitTicks()}) snapshots. */
     public Map<String, Double> cpuSecondsBetween(final Map<String, Long> before, final Map<String, Long> after) {
         final Map<String, Double> seconds = new LinkedHashMap<>();
         after.forEach((name, ticks) -> {

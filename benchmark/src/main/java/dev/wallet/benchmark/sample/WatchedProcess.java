@@ -27,6 +27,11 @@ public record WatchedProcess(String name, long pid, boolean tree) {
         return tree ? procFs.tree(pid) : procFs.process(pid);
     }
 
+    /** Cumulative CPU ticks of its JIT compiler threads; 0 for a tree (PostgreSQL is no JVM). */
+    public long jitTicks(final ProcFs procFs) {
+        return tree ? 0 : procFs.jitTicks(pid);
+    }
+
     /**
      * The processes of a stack started by {@code bin/wallet} with {@code WALLET_DATA_DIR=dataDir}:
      * {@code run/<service>.pid}, the brokers' {@code <kafkaDataDir>/node-<id>.pid}, and the

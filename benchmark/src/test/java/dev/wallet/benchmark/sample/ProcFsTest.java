@@ -38,6 +38,18 @@ class ProcFsTest {
     }
 
     @Test
+    void shouldSumOnlyTheJitCompilerThreadsOfAJvm() throws IOException {
+        process(20, 1, "java", 5000, 500, 0, 0, 1000);
+        thread(20, 20, "java", 10, 1);
+        thread(20, 21, "C2 CompilerThre", 300, 7);
+        thread(20, 22, "C1 CompilerThre", 40, 3);
+        thread(20, 23, "StreamThread-1", 4000, 400);
+
+        assertThat(new ProcFs(proc).jitTicks(20)).isEqualTo(350);
+        assertThat(new ProcFs(proc).jitTicks(4242)).isZero();
+    }
+
+    @Test
     void shouldFindNothingForAProcessThatDoesNotRun() {
         assertThat(new ProcFs(proc).process(4242)).isEmpty();
         assertThat(new ProcFs(proc).tree(4242)).isEmpty();
@@ -50,6 +62,14 @@ class ProcFsTest {
 
         assertThat(WatchedProcess.pidIn(pidFile)).contains(4711L);
         assertThat(WatchedProcess.pidIn(proc.resolve("missing.pid"))).isEmpty();
+    }
+
+    private void thread(final long pid, final long tid, final String name, final long utime, final long stime)
+            throws IOException {
+        final Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)).resolve("task")
+                .resolve(Long.toString(tid)));
+        Files.writeString(dir.resolve("stat"), tid + " (" + name + ") S " + pid + " 1 1 0 -1 0 0 0 0 0 "
+                + utime + " " + stime + " 0 0 20 0 1 0\n");
     }
 
     private void process(final long pid, final long ppid, final String name, final long utime, final long stime,
