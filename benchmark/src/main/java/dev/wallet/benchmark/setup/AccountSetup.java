@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class AccountSetup {
 
     private static final Logger log = LoggerFactory.getLogger(AccountSetup.class);
+    /** Rounds of account opens, the first included; later rounds repeat only the unanswered ones. */
+    static final int OPEN_ROUNDS = 3;
 
     private final String apiBaseUrl;
     private final OutcomeTracker tracker;
@@ -58,30 +61,53 @@ public final class AccountSetup {
         return "bench-" + runId + "-funding";
     }
 
-    /** Opens every account; fails if any open was refused. */
+    /**
+     * Opens every account; fails if any open was refused. An open that got no answer at all (a
+     * timeout or a dropped connection: a cold stack on a slow machine) is sent again, up to
+     * {@link #OPEN_ROUNDS} rounds in all: an open is idempotent, so a repeat of one that did land is
+     * answered as already open.
+     */
     public void openAccounts(final String fundingAccount, final List<String> userAccounts, final String currency)
             throws InterruptedException {
         open(fundingAccount, currency, "system");
-        final Semaphore permits = new Semaphore(concurrency);
-        final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        for (final String account : userAccounts) {
-            permits.acquire();
-            client.sendAsync(openRequest(account, currency, "user"), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, error) -> {
-                        statuses.computeIfAbsent(response == null ? 0 : response.statusCode(), s -> new LongAdder())
-                                .increment();
-                        permits.release();
-                    });
+        List<String> pending = userAccounts;
+        Map<Integer, LongAdder> statuses = Map.of();
+        for (int round = 1; round <= OPEN_ROUNDS && !pending.isEmpty(); round++) {
+            final Map<Integer, LongAdder> answers = new ConcurrentHashMap<>();
+            final List<String> unanswered = Collections.synchronizedList(new ArrayList<>());
+            final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+            final Semaphore permits = new Semaphore(concurrency);
+            for (final String account : pending) {
+                permits.acquire();
+                client.sendAsync(openRequest(account, currency, "user"), HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((response, error) -> {
+                            if (response == null) {
+                                unanswered.add(account);
+                                errors.computeIfAbsent(String.valueOf(error), e -> new LongAdder()).increment();
+                            } else {
+                                answers.computeIfAbsent(response.statusCode(), code -> new LongAdder()).increment();
+                            }
+                            permits.release();
+                        });
+            }
+            permits.acquire(concurrency);
+            permits.release(concurrency);
+            log.info("Opening round {}: {} accounts, answers by status {}{}", round, pending.size(), answers,
+                    unanswered.isEmpty() ? "" : "; unanswered " + unanswered.size() + " " + errors);
+            statuses = answers;
+            final long refused = answers.entrySet().stream()
+                    .filter(e -> e.getKey() != 200 && e.getKey() != 201 && e.getKey() != 202)
+                    .mapToLong(e -> e.getValue().sum()).sum();
+            if (refused > 0) {
+                throw new IllegalStateException(refused + " account opens were refused: " + answers);
+            }
+            pending = List.copyOf(unanswered);
         }
-        permits.acquire(concurrency);
-        permits.release(concurrency);
-        final long refused = statuses.entrySet().stream()
-                .filter(e -> e.getKey() != 200 && e.getKey() != 201 && e.getKey() != 202)
-                .mapToLong(e -> e.getValue().sum()).sum();
-        log.info("Opened {} accounts; answers by status {}", userAccounts.size(), statuses);
-        if (refused > 0) {
-            throw new IllegalStateException(refused + " account opens were refused: " + statuses);
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException(pending.size() + " account opens got no answer in " + OPEN_ROUNDS
+                    + " rounds (last round's answers " + statuses + ")");
         }
+        log.info("Opened {} accounts", userAccounts.size());
     }
 
     /**
