@@ -266,12 +266,12 @@ final class LoadCommand implements Callable<Integer> {
         sampler.step(name);
         final Map<String, Long> offsetsBefore = topicRecords.endOffsets();
         final Map<String, Long> ticksBefore = sampler.ticks();
-        final Map<String, Long> jitBefore = sampler.jitTicks();
+        final Map<String, Map<Long, Long>> jitBefore = sampler.jitTicks();
         final long startNanos = System.nanoTime();
         final StepStats stats = step.run();
         final double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         final Map<String, Double> cpu = sampler.cpuSecondsBetween(ticksBefore, sampler.ticks());
-        final Map<String, Double> jit = sampler.cpuSecondsBetween(jitBefore, sampler.jitTicks());
+        final Map<String, Double> jit = sampler.jitSecondsBetween(jitBefore, sampler.jitTicks());
         final Map<String, Long> offsetsAfter = topicRecords.endOffsets();
         final Map<String, Long> written = offsetsBefore.isEmpty() || offsetsAfter.isEmpty()
                 ? Map.of() : TopicRecords.written(offsetsBefore, offsetsAfter);

@@ -68,14 +68,15 @@ public final class ProcFs {
     }
 
     /**
-     * CPU ticks of a JVM's JIT compiler threads (HotSpot names them {@code C1 CompilerThread<n>} and
-     * {@code C2 CompilerThread<n>}; the kernel keeps the first 15 characters). 0 for a process
-     * that has none or does not run. Threads that have exited are not counted.
+     * CPU ticks of each of a JVM's JIT compiler threads, by thread id (HotSpot names them
+     * {@code C1 CompilerThread<n>} and {@code C2 CompilerThread<n>}; the kernel keeps the first 15
+     * characters). Empty for a process that has none or does not run. HotSpot starts and ends
+     * compiler threads as its queue grows and shrinks, so compare snapshots per thread
+     * ({@link #ticksGained}), never as sums.
      */
-    public long jitTicks(final long pid) {
-        final Path tasks = proc.resolve(Long.toString(pid)).resolve("task");
-        long ticks = 0;
-        try (Stream<Path> threads = Files.list(tasks)) {
+    public Map<Long, Long> jitTicks(final long pid) {
+        final Map<Long, Long> ticks = new HashMap<>();
+        try (Stream<Path> threads = Files.list(proc.resolve(Long.toString(pid)).resolve("task"))) {
             for (final Path thread : (Iterable<Path>) threads::iterator) {
                 final String text;
                 try {
@@ -86,13 +87,26 @@ public final class ProcFs {
                 final String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
                 if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
                     final long[] values = fields(text);
-                    ticks += values[UTIME] + values[STIME];
+                    ticks.put(parseOrZero(thread.getFileName().toString()), values[UTIME] + values[STIME]);
                 }
             }
         } catch (IOException e) {
-            return 0;
+            return Map.of();
         }
         return ticks;
+    }
+
+    /**
+     * Ticks the threads of {@code after} used since {@code before}: a thread started in between
+     * counts whole, a thread that ended in between is lost (its ticks can no longer be read), so the
+     * result is a lower bound and never negative.
+     */
+    public static long ticksGained(final Map<Long, Long> before, final Map<Long, Long> after) {
+        long gained = 0;
+        for (final Map.Entry<Long, Long> thread : after.entrySet()) {
+            gained += Math.max(0, thread.getValue() - before.getOrDefault(thread.getKey(), 0L));
+        }
+        return gained;
     }
 
     /** The parent of a process; 0 when it does not run. */

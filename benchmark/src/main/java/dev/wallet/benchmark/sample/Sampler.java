@@ -64,16 +64,28 @@ public final class Sampler implements AutoCloseable {
         return ticks;
     }
 
-    /** Cumulative CPU ticks of each process's JIT compiler threads now (0 for PostgreSQL). */
-    public Map<String, Long> jitTicks() {
-        final Map<String, Long> ticks = new LinkedHashMap<>();
+    /** Cumulative CPU ticks of each process's JIT compiler threads now, by thread (none for PostgreSQL). */
+    public Map<String, Map<Long, Long>> jitTicks() {
+        final Map<String, Map<Long, Long>> ticks = new LinkedHashMap<>();
         for (final WatchedProcess process : processes) {
             ticks.put(process.name(), process.jitTicks(procFs));
         }
         return ticks;
     }
 
-    /** CPU-seconds per process between two {@link #ticks()} (or {@link #jitTicks()}) snapshots. */
+    /**
+     * JIT CPU-seconds per process between two {@link #jitTicks()} snapshots: a lower bound, see
+     * {@link ProcFs#ticksGained}.
+     */
+    public Map<String, Double> jitSecondsBetween(final Map<String, Map<Long, Long>> before,
+                                                 final Map<String, Map<Long, Long>> after) {
+        final Map<String, Double> seconds = new LinkedHashMap<>();
+        after.forEach((name, threads) ->
+                seconds.put(name, ProcFs.ticksGained(before.getOrDefault(name, Map.of()), threads) / ticksPerSecond));
+        return seconds;
+    }
+
+    /** CPU-seconds per process between two {@link #ticks()} snapshots. */
     public Map<String, Double> cpuSecondsBetween(final Map<String, Long> before, final Map<String, Long> after) {
         final Map<String, Double> seconds = new LinkedHashMap<>();
         after.forEach((name, ticks) -> {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -27,9 +28,9 @@ public record WatchedProcess(String name, long pid, boolean tree) {
         return tree ? procFs.tree(pid) : procFs.process(pid);
     }
 
-    /** Cumulative CPU ticks of its JIT compiler threads; 0 for a tree (PostgreSQL is no JVM). */
-    public long jitTicks(final ProcFs procFs) {
-        return tree ? 0 : procFs.jitTicks(pid);
+    /** Cumulative CPU ticks of each of its JIT compiler threads; none for a tree (PostgreSQL is no JVM). */
+    public Map<Long, Long> jitTicks(final ProcFs procFs) {
+        return tree ? Map.of() : procFs.jitTicks(pid);
     }
 
     /**

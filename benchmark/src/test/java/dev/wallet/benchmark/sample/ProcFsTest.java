@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,8 +46,18 @@ class ProcFsTest {
         thread(20, 22, "C1 CompilerThre", 40, 3);
         thread(20, 23, "StreamThread-1", 4000, 400);
 
-        assertThat(new ProcFs(proc).jitTicks(20)).isEqualTo(350);
-        assertThat(new ProcFs(proc).jitTicks(4242)).isZero();
+        assertThat(new ProcFs(proc).jitTicks(20)).isEqualTo(Map.of(21L, 307L, 22L, 43L));
+        assertThat(new ProcFs(proc).jitTicks(4242)).isEmpty();
+    }
+
+    @Test
+    void shouldCountJitTicksGainedPerThreadSoAnEndedCompilerThreadNeverMakesThemNegative() {
+        // Thread 21 went on compiling, 22 ended (HotSpot retires idle compiler threads), 23 started.
+        final Map<Long, Long> before = Map.of(21L, 300L, 22L, 5_000L);
+        final Map<Long, Long> after = Map.of(21L, 340L, 23L, 25L);
+
+        assertThat(ProcFs.ticksGained(before, after)).isEqualTo(65);
+        assertThat(ProcFs.ticksGained(after, after)).isZero();
     }
 
     @Test
