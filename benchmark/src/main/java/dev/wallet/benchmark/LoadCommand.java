@@ -287,7 +287,8 @@ final class LoadCommand implements Callable<Integer> {
                 round((stats.sendsEndedNanos() - startNanos) / 1e9), stats.sent(), stats.completed(), stats.failed(),
                 stats.failureReasons(), stats.sendErrors(), stats.answers(), incomplete,
                 round(stats.outcomesPerSecond()), round(stats.completedPerSecond()),
-                LatencySummary.of(stats.latencyMicros()), processes, LagSummary.of(lag, stats.outcomesPerSecond()),
+                LatencySummary.of(stats.latencyMicros()), latencyByStage(stats), processes,
+                LagSummary.of(lag, stats.outcomesPerSecond()),
                 written, outcomes == 0 ? 0
                         : round(written.values().stream().mapToLong(Long::longValue).sum() / (double) outcomes));
         log.info("Step {}: sent {}, completed {}, failed {}, send errors {}, incomplete {}, {} outcomes/s, p50 {} ms,"
@@ -295,6 +296,12 @@ final class LoadCommand implements Callable<Integer> {
                 incomplete, result.outcomesPerSecond(), result.latency().p50Ms(), result.latency().p99Ms(),
                 result.recordsPerTransfer());
         return result;
+    }
+
+    private static Map<String, LatencySummary> latencyByStage(final StepStats stats) {
+        final Map<String, LatencySummary> stages = new LinkedHashMap<>();
+        stats.stageMicros().forEach((stage, micros) -> stages.put(stage.key(), LatencySummary.of(micros)));
+        return stages;
     }
 
     /**

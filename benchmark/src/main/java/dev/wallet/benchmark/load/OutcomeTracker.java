@@ -27,19 +27,74 @@ import org.slf4j.LoggerFactory;
  * {@code wallet.transfer-events} ({@code read_committed}, from the end as of {@link #start()}, no
  * consumer group) and, for each transfer it was told to expect, takes the first event in a
  * terminal phase (COMPLETED or FAILED) as the outcome. Latency = when the outcome was polled −
- * when the request was due. Events of other transfers are skipped undecoded.
+ * when the request was due. The first ACCEPTED and DEBITED events of a transfer on the way split
+ * that latency into {@link Stage}s. Events of other transfers are skipped undecoded.
  */
 public final class OutcomeTracker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeTracker.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(20);
 
-    private record Expected(long dueNanos, StepStats step) {
+    /**
+     * Where one expected transfer has got to. The sending thread registers it; after that only the
+     * tracker's thread reads and writes the stage fields.
+     */
+    static final class Progress {
+        private final long dueNanos;
+        private final StepStats step;
+        private boolean accepted;
+        private long acceptedNanos;
+        private boolean debited;
+        private long debitedNanos;
+
+        Progress(final long dueNanos, final StepStats step) {
+            this.dueNanos = dueNanos;
+            this.step = step;
+        }
+
+        /**
+         * The transfer's event in {@code phase} was seen at {@code nowNanos}: records the stage it
+         * ends, if it ends one for the first time. True when the phase is terminal (the outcome).
+         */
+        boolean onPhase(final TransferPhase phase, final long nowNanos) {
+            switch (phase) {
+                case ACCEPTED -> {
+                    if (!accepted) {
+                        accepted = true;
+                        acceptedNanos = nowNanos;
+                        step.onStage(Stage.REQUEST_TO_ACCEPTED, nowNanos - dueNanos);
+                    }
+                    return false;
+                }
+                case DEBITED -> {
+                    if (!debited) {
+                        debited = true;
+                        debitedNanos = nowNanos;
+                        if (accepted) {
+                            step.onStage(Stage.ACCEPTED_TO_DEBITED, nowNanos - acceptedNanos);
+                        }
+                    }
+                    return false;
+                }
+                case COMPLETED -> {
+                    if (debited) {
+                        step.onStage(Stage.DEBITED_TO_COMPLETED, nowNanos - debitedNanos);
+                    }
+                    return true;
+                }
+                case FAILED -> {
+                    return true;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final AvroSerde<TransferEvent> serde = AvroSerde.of(TransferEvent.class);
-    private final Map<String, Expected> expected = new ConcurrentHashMap<>();
+    private final Map<String, Progress> expected = new ConcurrentHashMap<>();
     private final LongAdder outcomes = new LongAdder();
     private final LongAdder undecodable = new LongAdder();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -75,7 +130,7 @@ public final class OutcomeTracker implements AutoCloseable {
 
     /** Registers a transfer before it is sent. */
     public void expect(final String transactionId, final long dueNanos, final StepStats step) {
-        expected.put(transactionId, new Expected(dueNanos, step));
+        expected.put(transactionId, new Progress(dueNanos, step));
     }
 
     /** Forgets a transfer whose send failed; false if its outcome had already arrived. */
@@ -109,7 +164,7 @@ public final class OutcomeTracker implements AutoCloseable {
         try {
             while (running.get()) {
                 for (final ConsumerRecord<String, byte[]> record : consumer.poll(POLL_TIMEOUT)) {
-                    final Expected waiting = record.key() == null ? null : expected.get(record.key());
+                    final Progress waiting = record.key() == null ? null : expected.get(record.key());
                     if (waiting != null) {
                         onEventOfExpected(record, waiting, System.nanoTime());
                     }
@@ -122,7 +177,7 @@ public final class OutcomeTracker implements AutoCloseable {
         }
     }
 
-    private void onEventOfExpected(final ConsumerRecord<String, byte[]> record, final Expected waiting,
+    private void onEventOfExpected(final ConsumerRecord<String, byte[]> record, final Progress waiting,
                                    final long nowNanos) {
         final TransferEvent event;
         try {
@@ -134,14 +189,11 @@ public final class OutcomeTracker implements AutoCloseable {
             return;
         }
         final TransferPhase phase = event.getPhase();
-        if (phase != TransferPhase.COMPLETED && phase != TransferPhase.FAILED) {
-            return;
-        }
-        if (expected.remove(record.key()) == null) {
+        if (!waiting.onPhase(phase, nowNanos) || expected.remove(record.key()) == null) {
             return;
         }
         final String reason = event.getBody() instanceof TransferFailed failed ? failed.getReason().name() : "FAILED";
-        waiting.step().onOutcome(phase == TransferPhase.COMPLETED, reason, nowNanos - waiting.dueNanos(), nowNanos);
+        waiting.step.onOutcome(phase == TransferPhase.COMPLETED, reason, nowNanos - waiting.dueNanos, nowNanos);
         outcomes.increment();
     }
 

@@ -21,6 +21,7 @@ public final class StepStats {
     private final Semaphore inFlightPermits;
     private final int inFlightMax;
     private final ConcurrentHistogram latencyMicros = new ConcurrentHistogram(HIGHEST_TRACKABLE_MICROS, 3);
+    private final Map<Stage, ConcurrentHistogram> stageMicros = new java.util.EnumMap<>(Stage.class);
     private final LongAdder sent = new LongAdder();
     private final LongAdder completed = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -35,6 +36,9 @@ public final class StepStats {
         this.name = name;
         this.inFlightMax = inFlightMax;
         this.inFlightPermits = new Semaphore(inFlightMax);
+        for (final Stage stage : Stage.values()) {
+            stageMicros.put(stage, new ConcurrentHistogram(HIGHEST_TRACKABLE_MICROS, 3));
+        }
     }
 
     public String name() {
@@ -79,6 +83,11 @@ public final class StepStats {
         inFlightPermits.release();
     }
 
+    /** One of this step's transfers passed {@code stage}, which took {@code latencyNanos}. */
+    void onStage(final Stage stage, final long latencyNanos) {
+        stageMicros.get(stage).recordValue(Math.min(HIGHEST_TRACKABLE_MICROS, Math.max(0, latencyNanos / 1_000)));
+    }
+
     /** A send failed: no outcome will come for it. */
     void onSendFailed(final String kind) {
         sendErrors.increment();
@@ -121,6 +130,13 @@ public final class StepStats {
 
     public Histogram latencyMicros() {
         return latencyMicros.copy();
+    }
+
+    /** How long each stage took, over the transfers that passed it; a copy. */
+    public Map<Stage, Histogram> stageMicros() {
+        final Map<Stage, Histogram> copy = new java.util.EnumMap<>(Stage.class);
+        stageMicros.forEach((stage, histogram) -> copy.put(stage, histogram.copy()));
+        return copy;
     }
 
     public long firstSendNanos() {

@@ -49,6 +49,8 @@ public final class HtmlReport {
         html.append("<h2>Latency percentiles per step</h2>").append(percentileChart(results));
         html.append("<h2>Latency against offered rate</h2>").append(knee(results.steps()));
         html.append("<h2>Steps</h2>").append(stepTable(results.steps()));
+        html.append("<h2>Latency by stage (p50 / p99 / max ms; the stage ends at the transfer's first event in"
+                + " that phase)</h2>").append(stageTable(results.steps()));
         html.append("<h2>Baseline: PostgreSQL alone</h2>").append(baselineTable(results.baseline()));
         html.append("<h2>Comparison</h2>").append(mapTable(results.comparison()));
         html.append("<h2>CPU per process (CPU-seconds per 1000 transfers / average cores, of which JIT)</h2>")
@@ -138,6 +140,28 @@ public final class HtmlReport {
                     .append("<td>").append(s.readSideLag().growing()).append("</td></tr>\n");
         }
         return table.append("</table>\n").toString();
+    }
+
+    private static String stageTable(final List<StepResult> steps) {
+        // In the order the steps list them: the order a transfer passes the stages.
+        final java.util.Set<String> ordered = new java.util.LinkedHashSet<>();
+        steps.forEach(s -> ordered.addAll(s.latencyByStage().keySet()));
+        final StringBuilder table = new StringBuilder("<table><tr><th>step</th>");
+        ordered.forEach(n -> table.append("<th>").append(SvgChart.escape(n)).append("</th>"));
+        table.append("<th>whole (outcome)</th></tr>\n");
+        for (final StepResult s : steps) {
+            table.append("<tr><td>").append(SvgChart.escape(s.name())).append("</td>");
+            for (final String stage : ordered) {
+                final LatencySummary latency = s.latencyByStage().get(stage);
+                table.append("<td>").append(latency == null ? "" : stageCell(latency)).append("</td>");
+            }
+            table.append("<td>").append(stageCell(s.latency())).append("</td></tr>\n");
+        }
+        return table.append("</table>\n").toString();
+    }
+
+    private static String stageCell(final LatencySummary latency) {
+        return String.format(Locale.ROOT, "%,.0f / %,.0f / %,.0f", latency.p50Ms(), latency.p99Ms(), latency.maxMs());
     }
 
     private static String baselineTable(final BaselineResult b) {

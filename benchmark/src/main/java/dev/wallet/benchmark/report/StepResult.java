@@ -11,6 +11,9 @@ import java.util.Map;
  * @param incomplete         sent, written, and without an outcome when the drain wait ended
  * @param outcomesPerSecond  outcomes / (last outcome − first due send)
  * @param completedPerSecond completed transfers over the same span
+ * @param latencyByStage     the latency split at the transfer's first ACCEPTED and DEBITED events,
+ *                           by stage name ({@code request_to_accepted}, {@code accepted_to_debited},
+ *                           {@code debited_to_completed}), over the transfers that passed each stage
  * @param processes          CPU of each watched process from the step's first send to its drain
  * @param recordsWritten     records (with transaction markers) written per topic over the step,
  *                           changelogs included; empty when Kafka did not answer
@@ -20,7 +23,8 @@ public record StepResult(String name, String mode, String kind, Double offeredPe
                          double sendSeconds, long sent, long completed, long failed,
                          Map<String, Long> failureReasons, long sendErrors, Map<String, Long> answers,
                          long incomplete, double outcomesPerSecond, double completedPerSecond,
-                         LatencySummary latency, Map<String, ProcessCost> processes, LagSummary readSideLag,
+                         LatencySummary latency, Map<String, LatencySummary> latencyByStage,
+                         Map<String, ProcessCost> processes, LagSummary readSideLag,
                          Map<String, Long> recordsWritten, double recordsPerTransfer) {
 
     /** Cores the JIT compiler threads of all watched JVMs used together over the step. */

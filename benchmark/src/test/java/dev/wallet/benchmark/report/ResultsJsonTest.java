@@ -37,6 +37,7 @@ class ResultsJsonTest {
         assertThat(step.at("/latency/p99_ms").asDouble()).isPositive();
         assertThat(step.at("/latency/p999_ms").isNumber()).isTrue();
         assertThat(step.at("/latency/curve/0/percentile").isNumber()).isTrue();
+        assertThat(step.at("/latency_by_stage/request_to_accepted/p50_ms").asDouble()).isPositive();
         assertThat(step.at("/processes/saga-orchestrator/cpu_seconds_per_1000_transfers").asDouble())
                 .isEqualTo(10 * 1000.0 / 48_100, org.assertj.core.api.Assertions.within(0.0001));
         assertThat(step.at("/processes/saga-orchestrator/average_cores").asDouble()).isEqualTo(0.5);
@@ -78,11 +79,11 @@ class ResultsJsonTest {
         final LatencySummary latency = LatencySummary.of(micros);
         final StepResult step = new StepResult("pipeline-2500", "pipeline", "paced", 2_500.0, 20_000, 20.0, 50_000,
                 48_000, 100, Map.of("INSUFFICIENT_FUNDS", 100L), 0, Map.of(), 0, 2_405.0, 2_400.0, latency,
-                Map.of("saga-orchestrator", ProcessCost.of(10, 20, 48_100)),
+                Map.of("request_to_accepted", latency), Map.of("saga-orchestrator", ProcessCost.of(10, 20, 48_100)),
                 LagSummary.of(List.of(new double[] {0, 100}, new double[] {1, 120}, new double[] {2, 90}), 2_405),
                 Map.of("wallet.transfer-events", 150_000L), 3.1);
         final StepResult max = new StepResult("pipeline-max", "pipeline", "max", null, 20_000, 60.0, 150_000, 144_000,
-                0, Map.of(), 0, Map.of(), 0, 2_400.0, 2_400.0, latency, Map.of(), LagSummary.of(List.of(), 0), Map.of(), 0);
+                0, Map.of(), 0, Map.of(), 0, 2_400.0, 2_400.0, latency, Map.of(), Map.of(), LagSummary.of(List.of(), 0), Map.of(), 0);
         final BaselineResult baseline = new BaselineResult("17.11", 8, 1_000, 10.0, 48_000, 0, 0, 4_800.0, latency,
                 true, Map.of("fsync", "on"), Map.of("postgres", ProcessCost.of(12, 10, 48_000)));
         final List<StepResult> steps = List.of(step, max);

@@ -39,7 +39,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * <p>Run: {@code java -cp <test classpath> dev.wallet.saga.pipeline.PipelineThroughputBench [transfers] [users]
  * [offered/s]}: all requests at once (offered 0, the default) measures throughput; a rate paces them (open loop)
  * to measure latency from send to terminal event. Streams settings of each app can be replaced with
- * {@code -Dbench.saga.<key>=<value>} and {@code -Dbench.accounts.<key>=<value>}.
+ * {@code -Dbench.saga.<key>=<value>} and {@code -Dbench.accounts.<key>=<value>}, broker settings with
+ * {@code -Dbench.broker.<key>=<value>}.
  */
 public final class PipelineThroughputBench {
 
@@ -54,8 +55,11 @@ public final class PipelineThroughputBench {
         final int users = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         final int offeredPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         final EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
+        final Map<String, String> brokerProperties = new java.util.TreeMap<>(Map.of(
+                "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1", "group.initial.rebalance.delay.ms", "0"));
+        brokerProperties.putAll(overrides("bench.broker."));
+        broker.brokerProperties(brokerProperties);
         broker.afterPropertiesSet();
         final Path state = Files.createTempDirectory("saga-bench");
         final String bootstrap = broker.getBrokersAsString();
