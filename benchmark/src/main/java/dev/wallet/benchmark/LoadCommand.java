@@ -8,6 +8,7 @@ import dev.wallet.benchmark.load.StepStats;
 import dev.wallet.benchmark.load.TransferSender;
 import dev.wallet.benchmark.load.WarmupRule;
 import dev.wallet.benchmark.report.BaselineResult;
+import dev.wallet.benchmark.report.CommitTiming;
 import dev.wallet.benchmark.report.HtmlReport;
 import dev.wallet.benchmark.report.LagSummary;
 import dev.wallet.benchmark.report.LatencySummary;
@@ -17,6 +18,7 @@ import dev.wallet.benchmark.report.Results;
 import dev.wallet.benchmark.report.ResultsJson;
 import dev.wallet.benchmark.report.StepResult;
 import dev.wallet.benchmark.sample.ClockTicks;
+import dev.wallet.benchmark.sample.CommitMeters;
 import dev.wallet.benchmark.sample.ProcFs;
 import dev.wallet.benchmark.sample.ReadSideLag;
 import dev.wallet.benchmark.sample.Sampler;
@@ -65,6 +67,14 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka")
     private String bootstrapServers;
 
+    @Option(names = "--account-processor-url", defaultValue = "http://127.0.0.1:8082",
+            description = "account-processor actuator base URL, for its commit meters")
+    private String accountProcessorUrl;
+
+    @Option(names = "--saga-url", defaultValue = "http://127.0.0.1:8083",
+            description = "saga-orchestrator actuator base URL, for its commit meters")
+    private String sagaUrl;
+
     @Option(names = "--wallet-data-dir", description = "WALLET_DATA_DIR of the stack, for its pid files")
     private Path walletDataDir;
 
@@ -102,6 +112,7 @@ final class LoadCommand implements Callable<Integer> {
     private List<String> notes = new ArrayList<>();
 
     private Sampler sampler;
+    private List<CommitMeters> commitMeters;
     private TopicRecords topicRecords;
     private ReadSideLag readSideLag;
     private List<String> runNotes;
@@ -133,6 +144,8 @@ final class LoadCommand implements Callable<Integer> {
             sampler = new Sampler(watchedProcesses(), ProcFs.system(), tracker::outcomes, lag::records,
                     ClockTicks.perSecond());
             sampler.start();
+            commitMeters = List.of(new CommitMeters("account-processor", accountProcessorUrl),
+                    new CommitMeters("saga-orchestrator", sagaUrl));
             try {
                 for (final String mode : stepOptions.modes) {
                     runMode(mode, steps);
@@ -267,9 +280,19 @@ final class LoadCommand implements Callable<Integer> {
         final Map<String, Long> offsetsBefore = topicRecords.endOffsets();
         final Map<String, Long> ticksBefore = sampler.ticks();
         final Map<String, Map<Long, Long>> jitBefore = sampler.jitTicks();
+        final Map<String, Map<String, Double>> commitsBefore = readCommitMeters();
         final long startNanos = System.nanoTime();
         final StepStats stats = step.run();
         final double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+        final Map<String, Map<String, Double>> commitsAfter = readCommitMeters();
+        final Map<String, CommitTiming> commits = new LinkedHashMap<>();
+        commitsAfter.forEach((service, after) -> {
+            final CommitTiming timing = CommitTiming.between(commitsBefore.getOrDefault(service, Map.of()), after,
+                    wallSeconds);
+            if (timing != null) {
+                commits.put(service, timing);
+            }
+        });
         final Map<String, Double> cpu = sampler.cpuSecondsBetween(ticksBefore, sampler.ticks());
         final Map<String, Double> jit = sampler.jitSecondsBetween(jitBefore, sampler.jitTicks());
         final Map<String, Long> offsetsAfter = topicRecords.endOffsets();
@@ -287,7 +310,7 @@ final class LoadCommand implements Callable<Integer> {
                 round((stats.sendsEndedNanos() - startNanos) / 1e9), stats.sent(), stats.completed(), stats.failed(),
                 stats.failureReasons(), stats.sendErrors(), stats.answers(), incomplete,
                 round(stats.outcomesPerSecond()), round(stats.completedPerSecond()),
-                LatencySummary.of(stats.latencyMicros()), latencyByStage(stats), processes,
+                LatencySummary.of(stats.latencyMicros()), latencyByStage(stats), processes, commits,
                 LagSummary.of(lag, stats.outcomesPerSecond()),
                 written, outcomes == 0 ? 0
                         : round(written.values().stream().mapToLong(Long::longValue).sum() / (double) outcomes));
@@ -296,6 +319,12 @@ final class LoadCommand implements Callable<Integer> {
                 incomplete, result.outcomesPerSecond(), result.latency().p50Ms(), result.latency().p99Ms(),
                 result.recordsPerTransfer());
         return result;
+    }
+
+    private Map<String, Map<String, Double>> readCommitMeters() {
+        final Map<String, Map<String, Double>> readings = new LinkedHashMap<>();
+        commitMeters.forEach(meters -> readings.put(meters.name(), meters.read()));
+        return readings;
     }
 
     private static Map<String, LatencySummary> latencyByStage(final StepStats stats) {
@@ -346,6 +375,8 @@ final class LoadCommand implements Callable<Integer> {
         settings.put("profile", profile);
         settings.put("api_url", apiUrl);
         settings.put("bootstrap_servers", bootstrapServers);
+        settings.put("account_processor_url", accountProcessorUrl);
+        settings.put("saga_url", sagaUrl);
         settings.put("wallet_data_dir", String.valueOf(walletDataDir));
         settings.put("read_side_group", readSideGroup);
         settings.put("accounts", accounts);

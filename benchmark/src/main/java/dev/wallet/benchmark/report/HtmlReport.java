@@ -51,6 +51,8 @@ public final class HtmlReport {
         html.append("<h2>Steps</h2>").append(stepTable(results.steps()));
         html.append("<h2>Latency by stage (p50 / p99 / max ms; the stage ends at the transfer's first event in"
                 + " that phase)</h2>").append(stageTable(results.steps()));
+        html.append("<h2>Exactly-once commits (commits/s; ms each commit waited: flush + send offsets + end"
+                + " transaction = total)</h2>").append(commitTable(results.steps()));
         html.append("<h2>Baseline: PostgreSQL alone</h2>").append(baselineTable(results.baseline()));
         html.append("<h2>Comparison</h2>").append(mapTable(results.comparison()));
         html.append("<h2>CPU per process (CPU-seconds per 1000 transfers / average cores, of which JIT)</h2>")
@@ -156,6 +158,25 @@ public final class HtmlReport {
                 table.append("<td>").append(latency == null ? "" : stageCell(latency)).append("</td>");
             }
             table.append("<td>").append(stageCell(s.latency())).append("</td></tr>\n");
+        }
+        return table.append("</table>\n").toString();
+    }
+
+    private static String commitTable(final List<StepResult> steps) {
+        final java.util.Set<String> services = new java.util.LinkedHashSet<>();
+        steps.forEach(s -> services.addAll(s.commits().keySet()));
+        final StringBuilder table = new StringBuilder("<table><tr><th>step</th>");
+        services.forEach(n -> table.append("<th>").append(SvgChart.escape(n)).append("</th>"));
+        table.append("</tr>\n");
+        for (final StepResult s : steps) {
+            table.append("<tr><td>").append(SvgChart.escape(s.name())).append("</td>");
+            for (final String service : services) {
+                final CommitTiming c = s.commits().get(service);
+                table.append("<td>").append(c == null ? "" : String.format(Locale.ROOT,
+                        "%.1f/s; %.1f + %.1f + %.1f = %.1f ms", c.commitsPerSecond(), c.flushMsPerCommit(),
+                        c.sendOffsetsMsPerCommit(), c.endTxnMsPerCommit(), c.totalMsPerCommit())).append("</td>");
+            }
+            table.append("</tr>\n");
         }
         return table.append("</table>\n").toString();
     }

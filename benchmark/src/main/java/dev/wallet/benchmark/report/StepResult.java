@@ -15,6 +15,9 @@ import java.util.Map;
  *                           by stage name ({@code request_to_accepted}, {@code accepted_to_debited},
  *                           {@code debited_to_completed}), over the transfers that passed each stage
  * @param processes          CPU of each watched process from the step's first send to its drain
+ * @param commits            each Kafka Streams service's exactly-once commits over the step (how
+ *                           often, and how long each waited on the broker), from its own meters;
+ *                           a service that did not answer is missing
  * @param recordsWritten     records (with transaction markers) written per topic over the step,
  *                           changelogs included; empty when Kafka did not answer
  * @param recordsPerTransfer Σ recordsWritten ÷ outcomes
@@ -24,7 +27,7 @@ public record StepResult(String name, String mode, String kind, Double offeredPe
                          Map<String, Long> failureReasons, long sendErrors, Map<String, Long> answers,
                          long incomplete, double outcomesPerSecond, double completedPerSecond,
                          LatencySummary latency, Map<String, LatencySummary> latencyByStage,
-                         Map<String, ProcessCost> processes, LagSummary readSideLag,
+                         Map<String, ProcessCost> processes, Map<String, CommitTiming> commits, LagSummary readSideLag,
                          Map<String, Long> recordsWritten, double recordsPerTransfer) {
 
     /** Cores the JIT compiler threads of all watched JVMs used together over the step. */

@@ -42,6 +42,8 @@ class ResultsJsonTest {
                 .isEqualTo(10 * 1000.0 / 48_100, org.assertj.core.api.Assertions.within(0.0001));
         assertThat(step.at("/processes/saga-orchestrator/average_cores").asDouble()).isEqualTo(0.5);
         assertThat(step.at("/read_side_lag/growing").asBoolean()).isFalse();
+        assertThat(step.at("/commits/saga-orchestrator/commits_per_second").asDouble()).isEqualTo(45.5);
+        assertThat(step.at("/commits/saga-orchestrator/flush_ms_per_commit").asDouble()).isEqualTo(7.2);
         assertThat(step.at("/records_written/wallet.transfer-events").asLong()).isEqualTo(150_000);
         assertThat(step.get("records_per_transfer").asDouble()).isEqualTo(3.1);
         assertThat(json.at("/baseline/transfers_per_second").asDouble()).isEqualTo(4_800);
@@ -80,10 +82,11 @@ class ResultsJsonTest {
         final StepResult step = new StepResult("pipeline-2500", "pipeline", "paced", 2_500.0, 20_000, 20.0, 50_000,
                 48_000, 100, Map.of("INSUFFICIENT_FUNDS", 100L), 0, Map.of(), 0, 2_405.0, 2_400.0, latency,
                 Map.of("request_to_accepted", latency), Map.of("saga-orchestrator", ProcessCost.of(10, 20, 48_100)),
+                Map.of("saga-orchestrator", new CommitTiming(45.5, 7.2, 4.6, 2.1)),
                 LagSummary.of(List.of(new double[] {0, 100}, new double[] {1, 120}, new double[] {2, 90}), 2_405),
                 Map.of("wallet.transfer-events", 150_000L), 3.1);
         final StepResult max = new StepResult("pipeline-max", "pipeline", "max", null, 20_000, 60.0, 150_000, 144_000,
-                0, Map.of(), 0, Map.of(), 0, 2_400.0, 2_400.0, latency, Map.of(), Map.of(), LagSummary.of(List.of(), 0), Map.of(), 0);
+                0, Map.of(), 0, Map.of(), 0, 2_400.0, 2_400.0, latency, Map.of(), Map.of(), Map.of(), LagSummary.of(List.of(), 0), Map.of(), 0);
         final BaselineResult baseline = new BaselineResult("17.11", 8, 1_000, 10.0, 48_000, 0, 0, 4_800.0, latency,
                 true, Map.of("fsync", "on"), Map.of("postgres", ProcessCost.of(12, 10, 48_000)));
         final List<StepResult> steps = List.of(step, max);

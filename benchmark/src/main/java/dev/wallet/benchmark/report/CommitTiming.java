@@ -1,0 +1,53 @@
+package dev.wallet.benchmark.report;
+
+import java.util.Map;
+
+/**
+ * A Kafka Streams service's exactly-once commits over a step, from its own meters: how often its
+ * stream threads committed and how long, on average, each commit waited on the broker in its three
+ * steps. A record that a hop has processed becomes visible downstream only after the commit that
+ * follows, so these waits are part of every hop's latency; the thread processes nothing meanwhile.
+ *
+ * @param commitsPerSecond      commits of all stream threads ÷ the step's wall seconds
+ * @param flushMsPerCommit      producer flush at commit (records of the transaction not yet
+ *                              acknowledged, including the broker adding their partitions to it)
+ * @param sendOffsetsMsPerCommit adding the consumed offsets to the transaction (TxnOffsetCommit)
+ * @param endTxnMsPerCommit     commitTransaction (EndTxn)
+ */
+public record CommitTiming(double commitsPerSecond, double flushMsPerCommit, double sendOffsetsMsPerCommit,
+                           double endTxnMsPerCommit) {
+
+    /** The timing between two readings of the meters; null when either reading is incomplete. */
+    public static CommitTiming between(final Map<String, Double> before, final Map<String, Double> after,
+                                       final double wallSeconds) {
+        final Double commits = delta(before, after, "kafka_stream_thread_commit_total");
+        final Double flush = delta(before, after, "kafka_producer_flush_time_ns_total");
+        final Double sendOffsets = delta(before, after, "kafka_producer_txn_send_offsets_time_ns_total");
+        final Double endTxn = delta(before, after, "kafka_producer_txn_commit_time_ns_total");
+        if (commits == null || flush == null || sendOffsets == null || endTxn == null || wallSeconds <= 0) {
+            return null;
+        }
+        return new CommitTiming(round(commits / wallSeconds), perCommitMs(flush, commits),
+                perCommitMs(sendOffsets, commits), perCommitMs(endTxn, commits));
+    }
+
+    /** Milliseconds a commit waited on the broker in all, the three steps together. */
+    public double totalMsPerCommit() {
+        return round(flushMsPerCommit + sendOffsetsMsPerCommit + endTxnMsPerCommit);
+    }
+
+    private static Double delta(final Map<String, Double> before, final Map<String, Double> after, final String key) {
+        final Double from = before.get(key);
+        final Double to = after.get(key);
+        // A service restarted within the step starts its meters again from zero.
+        return from == null || to == null || to < from ? null : to - from;
+    }
+
+    private static double perCommitMs(final double nanos, final double commits) {
+        return commits <= 0 ? 0 : round(nanos / 1e6 / commits);
+    }
+
+    private static double round(final double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
