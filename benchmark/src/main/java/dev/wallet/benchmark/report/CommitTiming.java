@@ -1,5 +1,6 @@
 package dev.wallet.benchmark.report;
 
+import dev.wallet.benchmark.sample.CommitMeters;
 import java.util.Map;
 
 /**
@@ -20,10 +21,10 @@ public record CommitTiming(double commitsPerSecond, double flushMsPerCommit, dou
     /** The timing between two readings of the meters; null when either reading is incomplete. */
     public static CommitTiming between(final Map<String, Double> before, final Map<String, Double> after,
                                        final double wallSeconds) {
-        final Double commits = delta(before, after, "kafka_stream_thread_commit_total");
-        final Double flush = delta(before, after, "kafka_producer_flush_time_ns_total");
-        final Double sendOffsets = delta(before, after, "kafka_producer_txn_send_offsets_time_ns_total");
-        final Double endTxn = delta(before, after, "kafka_producer_txn_commit_time_ns_total");
+        final Double commits = delta(before, after, CommitMeters.COMMITS);
+        final Double flush = delta(before, after, CommitMeters.FLUSH_NS);
+        final Double sendOffsets = delta(before, after, CommitMeters.SEND_OFFSETS_NS);
+        final Double endTxn = delta(before, after, CommitMeters.END_TXN_NS);
         if (commits == null || flush == null || sendOffsets == null || endTxn == null || wallSeconds <= 0) {
             return null;
         }

@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * {@code report.html}: one self-contained page (inline SVG, no scripts) with throughput over time,
@@ -144,37 +147,55 @@ public final class HtmlReport {
         return table.append("</table>\n").toString();
     }
 
-    private static String stageTable(final List<StepResult> steps) {
-        // In the order the steps list them: the order a transfer passes the stages.
-        final java.util.Set<String> ordered = new java.util.LinkedHashSet<>();
-        steps.forEach(s -> ordered.addAll(s.latencyByStage().keySet()));
-        final StringBuilder table = new StringBuilder("<table><tr><th>step</th>");
-        ordered.forEach(n -> table.append("<th>").append(SvgChart.escape(n)).append("</th>"));
-        table.append("<th>whole (outcome)</th></tr>\n");
-        for (final StepResult s : steps) {
-            table.append("<tr><td>").append(SvgChart.escape(s.name())).append("</td>");
-            for (final String stage : ordered) {
-                final LatencySummary latency = s.latencyByStage().get(stage);
-                table.append("<td>").append(latency == null ? "" : stageCell(latency)).append("</td>");
-            }
-            table.append("<td>").append(stageCell(s.latency())).append("</td></tr>\n");
-        }
-        return table.append("</table>\n").toString();
+    /** Per-step CPU of each process: CPU-seconds per 1000 transfers / average cores (JIT share). */
+    private static String processTable(final List<StepResult> steps) {
+        final Set<String> names = new TreeSet<>();
+        steps.forEach(s -> names.addAll(s.processes().keySet()));
+        return columnTable(steps, names, StepResult::processes, cost -> String.format(Locale.ROOT,
+                "%.3f / %.2f (%.2f)", cost.cpuSecondsPer1000Transfers(), cost.averageCores(),
+                cost.jitAverageCores()), "", null);
     }
 
+    /** Per-step latency by stage, in the order the steps list the stages: the order a transfer passes them. */
+    private static String stageTable(final List<StepResult> steps) {
+        return columnTable(steps, keysInOrder(steps, StepResult::latencyByStage), StepResult::latencyByStage,
+                HtmlReport::stageCell, "<th>whole (outcome)</th>", s -> stageCell(s.latency()));
+    }
+
+    /** Per-step exactly-once commits of each Streams service. */
     private static String commitTable(final List<StepResult> steps) {
-        final java.util.Set<String> services = new java.util.LinkedHashSet<>();
-        steps.forEach(s -> services.addAll(s.commits().keySet()));
+        return columnTable(steps, keysInOrder(steps, StepResult::commits), StepResult::commits,
+                c -> String.format(Locale.ROOT, "%.1f/s; %.1f + %.1f + %.1f = %.1f ms", c.commitsPerSecond(),
+                        c.flushMsPerCommit(), c.sendOffsetsMsPerCommit(), c.endTxnMsPerCommit(),
+                        c.totalMsPerCommit()), "", null);
+    }
+
+    private static <V> Set<String> keysInOrder(final List<StepResult> steps,
+                                               final Function<StepResult, Map<String, V>> values) {
+        final Set<String> keys = new LinkedHashSet<>();
+        steps.forEach(s -> keys.addAll(values.apply(s).keySet()));
+        return keys;
+    }
+
+    /**
+     * A row per step and a column per key; each cell renders the step's value under that key (empty
+     * when the step has none). {@code lastCell}, when not null, adds a column headed {@code lastHeader}.
+     */
+    private static <V> String columnTable(final List<StepResult> steps, final Set<String> keys,
+                                          final Function<StepResult, Map<String, V>> values,
+                                          final Function<V, String> cell, final String lastHeader,
+                                          final Function<StepResult, String> lastCell) {
         final StringBuilder table = new StringBuilder("<table><tr><th>step</th>");
-        services.forEach(n -> table.append("<th>").append(SvgChart.escape(n)).append("</th>"));
-        table.append("</tr>\n");
+        keys.forEach(k -> table.append("<th>").append(SvgChart.escape(k)).append("</th>"));
+        table.append(lastHeader).append("</tr>\n");
         for (final StepResult s : steps) {
             table.append("<tr><td>").append(SvgChart.escape(s.name())).append("</td>");
-            for (final String service : services) {
-                final CommitTiming c = s.commits().get(service);
-                table.append("<td>").append(c == null ? "" : String.format(Locale.ROOT,
-                        "%.1f/s; %.1f + %.1f + %.1f = %.1f ms", c.commitsPerSecond(), c.flushMsPerCommit(),
-                        c.sendOffsetsMsPerCommit(), c.endTxnMsPerCommit(), c.totalMsPerCommit())).append("</td>");
+            for (final String key : keys) {
+                final V value = values.apply(s).get(key);
+                table.append("<td>").append(value == null ? "" : cell.apply(value)).append("</td>");
+            }
+            if (lastCell != null) {
+                table.append("<td>").append(lastCell.apply(s)).append("</td>");
             }
             table.append("</tr>\n");
         }
@@ -202,25 +223,6 @@ public final class HtmlReport {
         final StringBuilder table = new StringBuilder("<table>");
         values.forEach((k, v) -> table.append("<tr><td>").append(SvgChart.escape(k)).append("</td><td>")
                 .append(SvgChart.escape(String.valueOf(v))).append("</td></tr>"));
-        return table.append("</table>\n").toString();
-    }
-
-    private static String processTable(final List<StepResult> steps) {
-        final TreeSet<String> names = new TreeSet<>();
-        steps.forEach(s -> names.addAll(s.processes().keySet()));
-        final StringBuilder table = new StringBuilder("<table><tr><th>step</th>");
-        names.forEach(n -> table.append("<th>").append(SvgChart.escape(n)).append("</th>"));
-        table.append("</tr>\n");
-        for (final StepResult s : steps) {
-            table.append("<tr><td>").append(SvgChart.escape(s.name())).append("</td>");
-            for (final String name : names) {
-                final ProcessCost cost = s.processes().get(name);
-                table.append("<td>").append(cost == null ? "" : String.format(Locale.ROOT, "%.3f / %.2f (%.2f)",
-                        cost.cpuSecondsPer1000Transfers(), cost.averageCores(), cost.jitAverageCores()))
-                        .append("</td>");
-            }
-            table.append("</tr>\n");
-        }
         return table.append("</table>\n").toString();
     }
 

@@ -23,13 +23,13 @@ public final class CommitMeters {
     private static final Logger log = LoggerFactory.getLogger(CommitMeters.class);
 
     /** Stream-thread commits. */
-    static final String COMMITS = "kafka_stream_thread_commit_total";
+    public static final String COMMITS = "kafka_stream_thread_commit_total";
     /** Nanoseconds producers spent flushing (records not yet acknowledged) at commit. */
-    static final String FLUSH_NS = "kafka_producer_flush_time_ns_total";
+    public static final String FLUSH_NS = "kafka_producer_flush_time_ns_total";
     /** Nanoseconds producers spent adding the consumed offsets to the transaction. */
-    static final String SEND_OFFSETS_NS = "kafka_producer_txn_send_offsets_time_ns_total";
+    public static final String SEND_OFFSETS_NS = "kafka_producer_txn_send_offsets_time_ns_total";
     /** Nanoseconds producers spent in commitTransaction (EndTxn). */
-    static final String END_TXN_NS = "kafka_producer_txn_commit_time_ns_total";
+    public static final String END_TXN_NS = "kafka_producer_txn_commit_time_ns_total";
 
     private static final String[] METERS = {COMMITS, FLUSH_NS, SEND_OFFSETS_NS, END_TXN_NS};
 
