@@ -22,6 +22,9 @@
 # KAFKA_CONTROLLER_PORT (PORT+1000; node i on CONTROLLER_PORT+i-1), KAFKA_DATA_DIR
 # (<repo>/.data/kafka), KAFKA_HEAP_OPTS (-Xms256m -Xmx512m), KAFKA_START_TIMEOUT_S (90),
 # KAFKA_STOP_TIMEOUT_S (30), WALLET_PARTITIONS (6).
+# For experiments: KAFKA_BROKER_SETTINGS ("key=value key=value", appended to every node's
+# properties on each start) and KAFKA_FEATURES ("name=level ...", e.g. transaction.version=1,
+# passed to the storage format, so only a node formatted afresh takes them).
 set -euo pipefail
 
 KAFKA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,6 +39,8 @@ HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 START_TIMEOUT_S="${KAFKA_START_TIMEOUT_S:-90}"
 STOP_TIMEOUT_S="${KAFKA_STOP_TIMEOUT_S:-30}"
 PARTITIONS="${WALLET_PARTITIONS:-6}"
+BROKER_SETTINGS="${KAFKA_BROKER_SETTINGS:-}"
+FEATURES="${KAFKA_FEATURES:-}"
 NODE=""
 
 die() { echo "kafka.sh: $*" >&2; exit 1; }
@@ -102,6 +107,11 @@ write_node_properties() {
       -e "s|@REPLICATION_FACTOR@|$rf|g" \
       -e "s|@MIN_ISR@|$min_isr|g" \
       "$KAFKA_DIR/config/server.properties" > "$DATA_DIR/node-$id.properties"
+  local setting
+  for setting in $BROKER_SETTINGS; do
+    [[ "$setting" == *=* ]] || die "KAFKA_BROKER_SETTINGS takes key=value pairs, not $setting"
+    echo "$setting" >> "$DATA_DIR/node-$id.properties"
+  done
 }
 
 cmd_start() {
@@ -126,8 +136,14 @@ cmd_start() {
     fi
     write_node_properties "$i" "$voters"
     if [[ ! -f "$DATA_DIR/node-$i/data/meta.properties" ]]; then
+      local -a features=()
+      local feature
+      for feature in $FEATURES; do
+        [[ "$feature" == *=* ]] || die "KAFKA_FEATURES takes name=level pairs, not $feature"
+        features+=(--feature "$feature")
+      done
       "$JAVA" -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" \
-        -c "$DATA_DIR/node-$i.properties" > "$DATA_DIR/node-$i.format.log" 2>&1 \
+        -c "$DATA_DIR/node-$i.properties" "${features[@]}" > "$DATA_DIR/node-$i.format.log" 2>&1 \
         || die "formatting node $i failed: $(cat "$DATA_DIR/node-$i.format.log")"
     fi
     : > "$DATA_DIR/node-$i.log"

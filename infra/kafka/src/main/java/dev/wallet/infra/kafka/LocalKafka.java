@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +22,7 @@ public final class LocalKafka implements AutoCloseable {
     private final int brokers;
     private final int port;
     private final int controllerPort;
+    private final Map<String, String> environment;
 
     /**
      * @param script  path of {@code kafka.sh}
@@ -28,6 +30,17 @@ public final class LocalKafka implements AutoCloseable {
      * @param brokers 1 or 3
      */
     public LocalKafka(final Path script, final Path dataDir, final int brokers) {
+        this(script, dataDir, brokers, Map.of());
+    }
+
+    /**
+     * @param script      path of {@code kafka.sh}
+     * @param dataDir     data directory of this cluster (created when missing)
+     * @param brokers     1 or 3
+     * @param environment variables for every script call, e.g. {@code KAFKA_BROKER_SETTINGS}
+     */
+    public LocalKafka(final Path script, final Path dataDir, final int brokers, final Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
         this.script = script.toAbsolutePath();
         this.dataDir = dataDir;
         this.brokers = brokers;
@@ -95,6 +108,7 @@ public final class LocalKafka implements AutoCloseable {
         args.addAll(List.of("--data-dir", dataDir.toString()));
         final ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         final Process process = builder.start();
         final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(SCRIPT_TIMEOUT_S, TimeUnit.SECONDS)) {

@@ -59,6 +59,16 @@ class SingleBrokerScriptTest {
     }
 
     @Test
+    @Order(1)
+    void shouldRunTransactionVersion2UnlessToldOtherwise() throws Exception {
+        // ExperimentSettingsScriptTest formats with version 1; this is the default it departs from.
+        try (Admin admin = admin()) {
+            assertThat(admin.describeFeatures().featureMetadata().get().finalizedFeatures()
+                    .get("transaction.version").maxVersionLevel()).isEqualTo((short) 2);
+        }
+    }
+
+    @Test
     @Order(2)
     void shouldCommitATransactionThatAReadCommittedConsumerSees() throws Exception {
         createTopic("script-test");
