@@ -114,6 +114,7 @@ final class LoadCommand implements Callable<Integer> {
     private Sampler sampler;
     private List<CommitMeters> commitMeters;
     private TopicRecords topicRecords;
+    private Map<String, Integer> topicPartitions = Map.of();
     private ReadSideLag readSideLag;
     private List<String> runNotes;
     private OutcomeTracker tracker;
@@ -138,6 +139,7 @@ final class LoadCommand implements Callable<Integer> {
              TopicRecords records = new TopicRecords(bootstrapServers)) {
             tracker = outcomes;
             topicRecords = records;
+            topicPartitions = records.walletTopicPartitions();
             readSideLag = lag;
             tracker.start();
             setUpAccounts();
@@ -379,6 +381,7 @@ final class LoadCommand implements Callable<Integer> {
         settings.put("saga_url", sagaUrl);
         settings.put("wallet_data_dir", String.valueOf(walletDataDir));
         settings.put("read_side_group", readSideGroup);
+        settings.put("topic_partitions", topicPartitions);
         settings.put("accounts", accounts);
         settings.put("currency", CURRENCY);
         settings.put("funding_minor", fundingMinor);

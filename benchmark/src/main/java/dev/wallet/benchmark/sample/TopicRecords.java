@@ -1,13 +1,18 @@
 package dev.wallet.benchmark.sample;
 
+import dev.wallet.schemas.topics.Topic;
+import dev.wallet.schemas.topics.Topics;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -19,6 +24,10 @@ import org.apache.kafka.common.TopicPartition;
 public final class TopicRecords implements AutoCloseable {
 
     private static final long TIMEOUT_MS = 10_000;
+
+    /** The names of the wallet's own topics, from the registry. */
+    private static final Set<String> WALLET_TOPICS = Topics.all().stream().map(Topic::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Admin admin;
 
@@ -47,6 +56,34 @@ public final class TopicRecords implements AutoCloseable {
         } catch (Exception e) {
             return Map.of();
         }
+    }
+
+    /**
+     * Partitions of each of the wallet's own topics (the registry's; Kafka Streams' changelogs follow
+     * their inputs); empty when Kafka did not answer. A transaction of a stream thread that owns every
+     * partition writes to each of them, so the count sets how much work every commit is.
+     */
+    public Map<String, Integer> walletTopicPartitions() {
+        try {
+            return walletTopicPartitions(admin.describeTopics(admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS))
+                    .allTopicNames().get(TIMEOUT_MS, TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+
+    /** The partition counts of the registry's topics among {@code descriptions}, by name. */
+    static Map<String, Integer> walletTopicPartitions(final Map<String, TopicDescription> descriptions) {
+        final Map<String, Integer> counts = new TreeMap<>();
+        descriptions.forEach((topic, description) -> {
+            if (WALLET_TOPICS.contains(topic)) {
+                counts.put(topic, description.partitions().size());
+            }
+        });
+        return counts;
     }
 
     /** Records written per topic between two snapshots (topics absent before count from 0). */
