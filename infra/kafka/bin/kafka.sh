@@ -166,7 +166,11 @@ wait_until_started() {
       # kill -0, not node_pid_alive: right after the fork the child may not have exec'd java yet,
       # so its command line does not name the properties file for a moment.
       kill -0 "$(cat "$DATA_DIR/node-$i.pid")" 2>/dev/null \
-        || { tail -n 40 "$DATA_DIR/node-$i.log" >&2; die "node $i exited while starting"; }
+        || { tail -n 40 "$DATA_DIR/node-$i.log" >&2
+             # The tail is mostly the orderly shutdown; the reason is logged before it.
+             echo "kafka.sh: the first errors node $i logged:" >&2
+             grep -m 10 -E "ERROR|FATAL" "$DATA_DIR/node-$i.log" >&2 || true
+             die "node $i exited while starting"; }
       grep -q "Kafka Server started" "$DATA_DIR/node-$i.log" || pending=$((pending + 1))
     done
     ((pending == 0)) && return 0
