@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,22 +41,15 @@ public final class TopicRecords implements AutoCloseable {
 
     /** End offset sums per topic now; empty when Kafka did not answer. */
     public Map<String, Long> endOffsets() {
-        try {
+        return answerOrEmpty(() -> {
             final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS))
-                    .allTopicNames().get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                    .forEach((topic, description) -> description.partitions().forEach(p ->
-                            latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            describeAll().forEach((topic, description) -> description.partitions().forEach(p ->
+                    latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
             final Map<String, Long> sums = new TreeMap<>();
             admin.listOffsets(latest).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
                     .forEach((tp, info) -> sums.merge(tp.topic(), info.offset(), Long::sum));
             return sums;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Map.of();
-        } catch (Exception e) {
-            return Map.of();
-        }
+        });
     }
 
     /**
@@ -64,9 +58,18 @@ public final class TopicRecords implements AutoCloseable {
      * partition writes to each of them, so the count sets how much work every commit is.
      */
     public Map<String, Integer> walletTopicPartitions() {
+        return answerOrEmpty(() -> walletTopicPartitions(describeAll()));
+    }
+
+    private Map<String, TopicDescription> describeAll() throws Exception {
+        return admin.describeTopics(admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS))
+                .allTopicNames().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** What {@code question} answers, or an empty map when Kafka did not answer in time. */
+    private static <K, V> Map<K, V> answerOrEmpty(final Callable<Map<K, V>> question) {
         try {
-            return walletTopicPartitions(admin.describeTopics(admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS))
-                    .allTopicNames().get(TIMEOUT_MS, TimeUnit.MILLISECONDS));
+            return question.call();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Map.of();
