@@ -39,11 +39,21 @@ HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 START_TIMEOUT_S="${KAFKA_START_TIMEOUT_S:-90}"
 STOP_TIMEOUT_S="${KAFKA_STOP_TIMEOUT_S:-30}"
 PARTITIONS="${WALLET_PARTITIONS:-6}"
-BROKER_SETTINGS="${KAFKA_BROKER_SETTINGS:-}"
-FEATURES="${KAFKA_FEATURES:-}"
+# Split on whitespace without glob expansion; checked by pairs_or_die before anything starts.
+read -r -a BROKER_SETTINGS <<< "${KAFKA_BROKER_SETTINGS:-}"
+read -r -a FEATURES <<< "${KAFKA_FEATURES:-}"
 NODE=""
 
 die() { echo "kafka.sh: $*" >&2; exit 1; }
+
+# pairs_or_die VARIABLE WHAT ENTRY...: every entry must be name=value.
+pairs_or_die() {
+  local variable="$1" what="$2" entry
+  shift 2
+  for entry in "$@"; do
+    [[ "$entry" == *=* ]] || die "$variable takes $what pairs, not $entry"
+  done
+}
 
 parse_flags() {
   while [[ $# -gt 0 ]]; do
@@ -107,18 +117,19 @@ write_node_properties() {
       -e "s|@REPLICATION_FACTOR@|$rf|g" \
       -e "s|@MIN_ISR@|$min_isr|g" \
       "$KAFKA_DIR/config/server.properties" > "$DATA_DIR/node-$id.properties"
-  local setting
-  for setting in $BROKER_SETTINGS; do
-    [[ "$setting" == *=* ]] || die "KAFKA_BROKER_SETTINGS takes key=value pairs, not $setting"
-    echo "$setting" >> "$DATA_DIR/node-$id.properties"
-  done
+  if ((${#BROKER_SETTINGS[@]})); then
+    printf '%s\n' "${BROKER_SETTINGS[@]}" >> "$DATA_DIR/node-$id.properties"
+  fi
 }
 
 cmd_start() {
   if load_cluster_file; then
     echo "kafka.sh: reusing the cluster recorded in $DATA_DIR/cluster.env ($BROKERS node(s), port $PORT)"
   fi
-  local cp voters="" cluster_id i
+  pairs_or_die KAFKA_BROKER_SETTINGS key=value "${BROKER_SETTINGS[@]}"
+  pairs_or_die KAFKA_FEATURES name=level "${FEATURES[@]}"
+  local cp voters="" cluster_id i feature features=()
+  for feature in "${FEATURES[@]}"; do features+=(--feature "$feature"); done
   cp="$(broker_classpath)"
   for ((i = 1; i <= BROKERS; i++)); do voters+="${voters:+,}$i@127.0.0.1:$((CONTROLLER_PORT + i - 1))"; done
   if [[ -f "$DATA_DIR/cluster.id" ]]; then
@@ -136,12 +147,6 @@ cmd_start() {
     fi
     write_node_properties "$i" "$voters"
     if [[ ! -f "$DATA_DIR/node-$i/data/meta.properties" ]]; then
-      local -a features=()
-      local feature
-      for feature in $FEATURES; do
-        [[ "$feature" == *=* ]] || die "KAFKA_FEATURES takes name=level pairs, not $feature"
-        features+=(--feature "$feature")
-      done
       "$JAVA" -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" \
         -c "$DATA_DIR/node-$i.properties" "${features[@]}" > "$DATA_DIR/node-$i.format.log" 2>&1 \
         || die "formatting node $i failed: $(cat "$DATA_DIR/node-$i.format.log")"

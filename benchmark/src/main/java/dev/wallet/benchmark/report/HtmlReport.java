@@ -149,11 +149,9 @@ public final class HtmlReport {
 
     /** Per-step CPU of each process: CPU-seconds per 1000 transfers / average cores (JIT share). */
     private static String processTable(final List<StepResult> steps) {
-        final Set<String> names = new TreeSet<>();
-        steps.forEach(s -> names.addAll(s.processes().keySet()));
-        return columnTable(steps, names, StepResult::processes, cost -> String.format(Locale.ROOT,
-                "%.3f / %.2f (%.2f)", cost.cpuSecondsPer1000Transfers(), cost.averageCores(),
-                cost.jitAverageCores()), "", null);
+        return columnTable(steps, new TreeSet<>(keysInOrder(steps, StepResult::processes)), StepResult::processes,
+                cost -> String.format(Locale.ROOT, "%.3f / %.2f (%.2f)", cost.cpuSecondsPer1000Transfers(),
+                        cost.averageCores(), cost.jitAverageCores()), "", null);
     }
 
     /** Per-step latency by stage, in the order the steps list the stages: the order a transfer passes them. */
