@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  * and {@code report.html}.
  */
 @Command(name = "wallet-benchmark", mixinStandardHelpOptions = true,
-        subcommands = {LoadCommand.class, BaselineCommand.class, FreePortsCommand.class, BrokerRequestsCommand.class},
+        subcommands = {LoadCommand.class, BaselineCommand.class, FreePortsCommand.class, BrokerRequestsCommand.class,
+                ThreadCpuCommand.class},
         description = "Load generator and PostgreSQL baseline for the wallet.")
 public final class BenchmarkCli implements Runnable {
 

@@ -1,15 +1,16 @@
 package dev.wallet.benchmark;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.util.ArrayList;
-import java.util.List;
+import dev.wallet.infra.kafka.FreePorts;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** Prints free loopback ports, so a benchmark stack never collides with another on this machine. */
+/**
+ * Prints free loopback ports, so a benchmark stack never collides with another on this machine.
+ * They come from {@link FreePorts}: consecutive, and below Linux's ephemeral range, where no
+ * outgoing connection of the stack's own clients can take one before its process binds it.
+ */
 @Command(name = "free-ports", description = "Print N free loopback ports, space separated.")
 final class FreePortsCommand implements Callable<Integer> {
 
@@ -17,20 +18,15 @@ final class FreePortsCommand implements Callable<Integer> {
     private int count;
 
     @Override
-    public Integer call() throws IOException {
-        final List<ServerSocket> held = new ArrayList<>();
-        final StringBuilder ports = new StringBuilder();
-        try {
-            // Hold every socket until all are chosen, so no port is handed out twice.
-            for (int i = 0; i < count; i++) {
-                final ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(socket);
-                ports.append(i == 0 ? "" : " ").append(socket.getLocalPort());
-            }
-        } finally {
-            for (final ServerSocket socket : held) {
-                socket.close();
-            }
+    public Integer call() {
+        if (count < 1) {
+            System.err.println("free-ports: the count must be positive, was " + count + ".");
+            return 2;
+        }
+        final int first = FreePorts.range(count);
+        final StringJoiner ports = new StringJoiner(" ");
+        for (int port = first; port < first + count; port++) {
+            ports.add(Integer.toString(port));
         }
         System.out.println(ports);
         return 0;

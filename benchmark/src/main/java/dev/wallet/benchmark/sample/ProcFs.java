@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 /**
  * Reads CPU and memory of processes from Linux's {@code /proc}: {@code /proc/<pid>/stat}
  * (utime, stime, and for a tree's root cutime + cstime of its reaped children) and
- * {@code /proc/<pid>/status} (VmRSS), and per thread {@code /proc/<pid>/task/<tid>/stat} for the
- * CPU of a JVM's JIT compiler threads.
+ * {@code /proc/<pid>/status} (VmRSS), and per thread {@code /proc/<pid>/task/<tid>/stat} (the CPU
+ * of a JVM's JIT compiler threads, or of every thread for {@code wallet-benchmark thread-cpu}).
  */
 public final class ProcFs {
 
@@ -69,31 +69,47 @@ public final class ProcFs {
 
     /**
      * CPU ticks of each of a JVM's JIT compiler threads, by thread id (HotSpot names them
-     * {@code C1 CompilerThread<n>} and {@code C2 CompilerThread<n>}; the kernel keeps the first 15
-     * characters). Empty for a process that has none or does not run. HotSpot starts and ends
-     * compiler threads as its queue grows and shrinks, so compare snapshots per thread
-     * ({@link #ticksGained}), never as sums.
+     * {@code C1 CompilerThread<n>} and {@code C2 CompilerThread<n>}). Empty for a process that has
+     * none or does not run. HotSpot starts and ends compiler threads as its queue grows and shrinks,
+     * so compare snapshots per thread ({@link #ticksGained}), never as sums.
      */
     public Map<Long, Long> jitTicks(final long pid) {
         final Map<Long, Long> ticks = new HashMap<>();
-        try (Stream<Path> threads = Files.list(proc.resolve(Long.toString(pid)).resolve("task"))) {
-            for (final Path thread : (Iterable<Path>) threads::iterator) {
+        threads(pid).forEach((tid, thread) -> {
+            if (thread.name().startsWith("C1 Compiler") || thread.name().startsWith("C2 Compiler")) {
+                ticks.put(tid, thread.ticks());
+            }
+        });
+        return ticks;
+    }
+
+    /**
+     * Every thread of a process by thread id, with its name as the kernel keeps it (the first 15
+     * characters of the JVM's thread name) and its CPU ticks (user + system). Empty for a process
+     * that does not run.
+     */
+    public Map<Long, ThreadTicks> threads(final long pid) {
+        final Map<Long, ThreadTicks> threads = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(proc.resolve(Long.toString(pid)).resolve("task"))) {
+            for (final Path task : (Iterable<Path>) tasks::iterator) {
                 final String text;
                 try {
-                    text = Files.readString(thread.resolve("stat"));
+                    text = Files.readString(task.resolve("stat"));
                 } catch (IOException e) {
                     continue; // the thread ended between the listing and the read
                 }
-                final String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
-                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                    final long[] values = fields(text);
-                    ticks.put(parseOrZero(thread.getFileName().toString()), values[UTIME] + values[STIME]);
-                }
+                final long[] values = fields(text);
+                threads.put(parseOrZero(task.getFileName().toString()), new ThreadTicks(
+                        text.substring(text.indexOf('(') + 1, text.lastIndexOf(')')), values[UTIME] + values[STIME]));
             }
         } catch (IOException e) {
             return Map.of();
         }
-        return ticks;
+        return threads;
+    }
+
+    /** A thread's name as the kernel keeps it and the CPU ticks it has used. */
+    public record ThreadTicks(String name, long ticks) {
     }
 
     /**

@@ -51,6 +51,18 @@ class ProcFsTest {
     }
 
     @Test
+    void shouldReadEveryThreadOfAProcessWithTheKernelsNameForIt() throws IOException {
+        process(30, 1, "java", 900, 90, 0, 0, 1000);
+        thread(30, 31, "wallet-account-", 600, 60);
+        thread(30, 32, "rocksdb:high", 7, 2);
+
+        assertThat(new ProcFs(proc).threads(30)).isEqualTo(Map.of(
+                31L, new ProcFs.ThreadTicks("wallet-account-", 660),
+                32L, new ProcFs.ThreadTicks("rocksdb:high", 9)));
+        assertThat(new ProcFs(proc).threads(4242)).isEmpty();
+    }
+
+    @Test
     void shouldCountJitTicksGainedPerThreadSoAnEndedCompilerThreadNeverMakesThemNegative() {
         // Thread 21 went on compiling, 22 ended (HotSpot retires idle compiler threads), 23 started.
         final Map<Long, Long> before = Map.of(21L, 300L, 22L, 5_000L);
