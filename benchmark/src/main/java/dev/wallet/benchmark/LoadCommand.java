@@ -18,6 +18,7 @@ import dev.wallet.benchmark.report.Results;
 import dev.wallet.benchmark.report.ResultsJson;
 import dev.wallet.benchmark.report.StepResult;
 import dev.wallet.benchmark.sample.ClockTicks;
+import dev.wallet.benchmark.sample.ProcFs.ThreadTicks;
 import dev.wallet.benchmark.sample.CommitMeters;
 import dev.wallet.benchmark.sample.ProcFs;
 import dev.wallet.benchmark.sample.ReadSideLag;
@@ -57,6 +58,8 @@ final class LoadCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(LoadCommand.class);
     private static final String CURRENCY = "USD";
     private static final long SETTLE_POLL_MS = 500;
+    /** Thread groups recorded per process and step ({@code busiest_threads} in results.json). */
+    private static final int BUSIEST_THREAD_GROUPS = 6;
 
     @Option(names = "--results-dir", required = true, description = "folder of this run's results")
     private Path resultsDir;
@@ -281,7 +284,7 @@ final class LoadCommand implements Callable<Integer> {
         sampler.step(name);
         final Map<String, Long> offsetsBefore = topicRecords.endOffsets();
         final Map<String, Long> ticksBefore = sampler.ticks();
-        final Map<String, Map<Long, Long>> jitBefore = sampler.jitTicks();
+        final Map<String, Map<Long, ThreadTicks>> threadsBefore = sampler.threads();
         final Map<String, Map<String, Double>> commitsBefore = readCommitMeters();
         final long startNanos = System.nanoTime();
         final StepStats stats = step.run();
@@ -296,15 +299,20 @@ final class LoadCommand implements Callable<Integer> {
             }
         });
         final Map<String, Double> cpu = sampler.cpuSecondsBetween(ticksBefore, sampler.ticks());
-        final Map<String, Double> jit = sampler.jitSecondsBetween(jitBefore, sampler.jitTicks());
+        final Map<String, Map<Long, ThreadTicks>> threadsAfter = sampler.threads();
+        final Map<String, Double> jit = sampler.jitSecondsBetween(threadsBefore, threadsAfter);
         final Map<String, Long> offsetsAfter = topicRecords.endOffsets();
         final Map<String, Long> written = offsetsBefore.isEmpty() || offsetsAfter.isEmpty()
                 ? Map.of() : TopicRecords.written(offsetsBefore, offsetsAfter);
         sampler.step("idle");
+        // Named after the step: jcmd starts a JVM per process, which the step must not pay for.
+        final Map<String, Map<String, Double>> threads = sampler.threadSecondsBetween(threadsBefore, threadsAfter,
+                sampler.jvmThreadNames(), BUSIEST_THREAD_GROUPS);
         final long outcomes = stats.completed() + stats.failed();
         final Map<String, ProcessCost> processes = new LinkedHashMap<>();
         cpu.forEach((process, seconds) -> processes.put(process,
-                ProcessCost.of(seconds, jit.getOrDefault(process, 0.0), wallSeconds, outcomes)));
+                ProcessCost.of(seconds, jit.getOrDefault(process, 0.0), threads.getOrDefault(process, Map.of()),
+                        wallSeconds, outcomes)));
         final List<double[]> lag = sampler.samples().stream().filter(s -> s.step().equals(name))
                 .map(s -> new double[] {s.atSeconds(), s.readSideLagRecords()}).toList();
         final long incomplete = stats.sent() - outcomes - stats.sendErrors();

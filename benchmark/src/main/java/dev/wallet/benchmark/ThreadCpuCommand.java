@@ -6,8 +6,6 @@ import dev.wallet.benchmark.sample.ProcFs.ThreadTicks;
 import dev.wallet.benchmark.sample.ProcessUsage;
 import dev.wallet.benchmark.sample.ThreadCpu;
 import dev.wallet.benchmark.sample.WatchedProcess;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,7 +58,7 @@ final class ThreadCpuCommand implements Callable<Integer> {
             totalsBefore.put(process.name(), process.read(procFs));
             if (!process.tree()) {
                 threadsBefore.put(process.name(), procFs.threads(process.pid()));
-                names.put(process.name(), jvmThreadNames(process.pid()));
+                names.put(process.name(), ThreadCpu.jvmNames(process.pid()));
             }
         }
         Thread.sleep(seconds * 1000L);
@@ -86,22 +83,5 @@ final class ThreadCpuCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** Full thread names by native id from {@code jcmd <pid> Thread.print}; empty when jcmd does not answer. */
-    private static Map<Long, String> jvmThreadNames(final long pid) {
-        final Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        try {
-            final Process print = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
-                    .redirectErrorStream(true).start();
-            final String out = new String(print.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return print.waitFor(30, TimeUnit.SECONDS) && print.exitValue() == 0
-                    ? ThreadCpu.namesFromThreadPrint(out) : Map.of();
-        } catch (IOException e) {
-            return Map.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Map.of();
-        }
     }
 }

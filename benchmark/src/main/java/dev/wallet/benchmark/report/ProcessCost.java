@@ -1,5 +1,8 @@
 package dev.wallet.benchmark.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -11,22 +14,31 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param jitAverageCores            the part of averageCores spent by a JVM's JIT compiler threads
  *                                   (0 for PostgreSQL): a step whose JVMs still compile is partly
  *                                   measuring their warm-up
+ * @param busiestThreads             a JVM's busiest thread groups with their average cores, busiest
+ *                                   first (JVM thread names, ids as {@code <id>} and numbers as
+ *                                   {@code #}; see {@code ThreadCpu}); empty for PostgreSQL
  */
 public record ProcessCost(double cpuSeconds, double averageCores,
                           @JsonProperty("cpu_seconds_per_1000_transfers") double cpuSecondsPer1000Transfers,
-                          double jitAverageCores) {
+                          double jitAverageCores, Map<String, Double> busiestThreads) {
 
     /** Computes the cost of {@code cpuSeconds} over {@code wallSeconds} and {@code outcomes}, no JIT share. */
     public static ProcessCost of(final double cpuSeconds, final double wallSeconds, final long outcomes) {
-        return of(cpuSeconds, 0, wallSeconds, outcomes);
+        return of(cpuSeconds, 0, Map.of(), wallSeconds, outcomes);
     }
 
-    /** As {@link #of(double, double, long)}, with {@code jitSeconds} of the CPU spent compiling. */
-    public static ProcessCost of(final double cpuSeconds, final double jitSeconds, final double wallSeconds,
+    /**
+     * As {@link #of(double, double, long)}, with {@code jitSeconds} of the CPU spent compiling and the
+     * CPU-seconds of its busiest thread groups, busiest first.
+     */
+    public static ProcessCost of(final double cpuSeconds, final double jitSeconds,
+                                 final Map<String, Double> threadSeconds, final double wallSeconds,
                                  final long outcomes) {
+        final Map<String, Double> threadCores = new LinkedHashMap<>();
+        threadSeconds.forEach((group, seconds) -> threadCores.put(group, wallSeconds <= 0 ? 0 : round(seconds / wallSeconds)));
         return new ProcessCost(round(cpuSeconds), wallSeconds <= 0 ? 0 : round(cpuSeconds / wallSeconds),
                 outcomes <= 0 ? 0 : round(cpuSeconds * 1000.0 / outcomes),
-                wallSeconds <= 0 ? 0 : round(jitSeconds / wallSeconds));
+                wallSeconds <= 0 ? 0 : round(jitSeconds / wallSeconds), Collections.unmodifiableMap(threadCores));
     }
 
     private static double round(final double value) {

@@ -68,14 +68,14 @@ public final class ProcFs {
     }
 
     /**
-     * CPU ticks of each of a JVM's JIT compiler threads, by thread id (HotSpot names them
-     * {@code C1 CompilerThread<n>} and {@code C2 CompilerThread<n>}). Empty for a process that has
-     * none or does not run. HotSpot starts and ends compiler threads as its queue grows and shrinks,
-     * so compare snapshots per thread ({@link #ticksGained}), never as sums.
+     * The JIT compiler threads' ticks of a {@link #threads} snapshot, by thread id (HotSpot names them
+     * {@code C1 CompilerThread<n>} and {@code C2 CompilerThread<n>}). HotSpot starts and ends compiler
+     * threads as its queue grows and shrinks, so compare snapshots per thread ({@link #ticksGained}),
+     * never as sums.
      */
-    public Map<Long, Long> jitTicks(final long pid) {
+    public static Map<Long, Long> jitOnly(final Map<Long, ThreadTicks> threads) {
         final Map<Long, Long> ticks = new HashMap<>();
-        threads(pid).forEach((tid, thread) -> {
+        threads.forEach((tid, thread) -> {
             if (thread.name().startsWith("C1 Compiler") || thread.name().startsWith("C2 Compiler")) {
                 ticks.put(tid, thread.ticks());
             }

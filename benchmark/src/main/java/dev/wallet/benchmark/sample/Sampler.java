@@ -1,5 +1,6 @@
 package dev.wallet.benchmark.sample;
 
+import dev.wallet.benchmark.sample.ProcFs.ThreadTicks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,24 +65,59 @@ public final class Sampler implements AutoCloseable {
         return ticks;
     }
 
-    /** Cumulative CPU ticks of each process's JIT compiler threads now, by thread (none for PostgreSQL). */
-    public Map<String, Map<Long, Long>> jitTicks() {
-        final Map<String, Map<Long, Long>> ticks = new LinkedHashMap<>();
+    /** Every thread of each JVM with its cumulative CPU ticks now, by thread id (none for PostgreSQL). */
+    public Map<String, Map<Long, ThreadTicks>> threads() {
+        final Map<String, Map<Long, ThreadTicks>> threads = new LinkedHashMap<>();
         for (final WatchedProcess process : processes) {
-            ticks.put(process.name(), process.jitTicks(procFs));
+            threads.put(process.name(), process.threads(procFs));
         }
-        return ticks;
+        return threads;
     }
 
     /**
-     * JIT CPU-seconds per process between two {@link #jitTicks()} snapshots: a lower bound, see
+     * The full thread names of each JVM by thread id, from {@code jcmd} ({@link ThreadCpu#jvmNames}).
+     * It starts a JVM per process, so call it outside a measured interval.
+     */
+    public Map<String, Map<Long, String>> jvmThreadNames() {
+        final Map<String, Map<Long, String>> names = new LinkedHashMap<>();
+        for (final WatchedProcess process : processes) {
+            names.put(process.name(), process.tree() ? Map.of() : ThreadCpu.jvmNames(process.pid()));
+        }
+        return names;
+    }
+
+    /**
+     * JIT CPU-seconds per process between two {@link #threads()} snapshots: a lower bound, see
      * {@link ProcFs#ticksGained}.
      */
-    public Map<String, Double> jitSecondsBetween(final Map<String, Map<Long, Long>> before,
-                                                 final Map<String, Map<Long, Long>> after) {
+    public Map<String, Double> jitSecondsBetween(final Map<String, Map<Long, ThreadTicks>> before,
+                                                 final Map<String, Map<Long, ThreadTicks>> after) {
         final Map<String, Double> seconds = new LinkedHashMap<>();
-        after.forEach((name, threads) ->
-                seconds.put(name, ProcFs.ticksGained(before.getOrDefault(name, Map.of()), threads) / ticksPerSecond));
+        after.forEach((name, threads) -> seconds.put(name, ProcFs.ticksGained(
+                ProcFs.jitOnly(before.getOrDefault(name, Map.of())), ProcFs.jitOnly(threads)) / ticksPerSecond));
+        return seconds;
+    }
+
+    /**
+     * CPU-seconds of each process's busiest thread groups ({@link ThreadCpu#group}) between two
+     * {@link #threads()} snapshots, at most {@code top} per process, busiest first.
+     */
+    public Map<String, Map<String, Double>> threadSecondsBetween(final Map<String, Map<Long, ThreadTicks>> before,
+                                                                 final Map<String, Map<Long, ThreadTicks>> after,
+                                                                 final Map<String, Map<Long, String>> names,
+                                                                 final int top) {
+        final Map<String, Map<String, Double>> seconds = new LinkedHashMap<>();
+        after.forEach((name, threads) -> {
+            final Map<String, Double> groups = new LinkedHashMap<>();
+            for (final Map.Entry<String, Long> group : ThreadCpu.ticksGainedByGroup(before.getOrDefault(name, Map.of()),
+                    threads, names.getOrDefault(name, Map.of()))) {
+                if (groups.size() == top || group.getValue() == 0) {
+                    break;
+                }
+                groups.put(group.getKey(), group.getValue() / ticksPerSecond);
+            }
+            seconds.put(name, groups);
+        });
         return seconds;
     }
 

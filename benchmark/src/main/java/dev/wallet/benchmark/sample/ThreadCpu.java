@@ -1,10 +1,14 @@
 package dev.wallet.benchmark.sample;
 
 import dev.wallet.benchmark.sample.ProcFs.ThreadTicks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +29,26 @@ public final class ThreadCpu {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     private ThreadCpu() {
+    }
+
+    /**
+     * The full names of a running JVM's threads by native thread id, from {@code jcmd <pid>
+     * Thread.print} (the JDK's own jcmd); empty when it does not answer. It starts a JVM of its own,
+     * so callers run it outside a measured interval.
+     */
+    public static Map<Long, String> jvmNames(final long pid) {
+        final Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            final Process print = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+                    .redirectErrorStream(true).start();
+            final String out = new String(print.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return print.waitFor(30, TimeUnit.SECONDS) && print.exitValue() == 0 ? namesFromThreadPrint(out) : Map.of();
+        } catch (IOException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
     }
 
     /** The JVM names of threads by native thread id, read from {@code Thread.print} output. */

@@ -28,9 +28,9 @@ public record WatchedProcess(String name, long pid, boolean tree) {
         return tree ? procFs.tree(pid) : procFs.process(pid);
     }
 
-    /** Cumulative CPU ticks of each of its JIT compiler threads; none for a tree (PostgreSQL is no JVM). */
-    public Map<Long, Long> jitTicks(final ProcFs procFs) {
-        return tree ? Map.of() : procFs.jitTicks(pid);
+    /** Its threads with their cumulative CPU ticks; none for a tree (PostgreSQL is no JVM). */
+    public Map<Long, ProcFs.ThreadTicks> threads(final ProcFs procFs) {
+        return tree ? Map.of() : procFs.threads(pid);
     }
 
     /**

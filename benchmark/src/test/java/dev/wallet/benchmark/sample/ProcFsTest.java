@@ -46,8 +46,8 @@ class ProcFsTest {
         thread(20, 22, "C1 CompilerThre", 40, 3);
         thread(20, 23, "StreamThread-1", 4000, 400);
 
-        assertThat(new ProcFs(proc).jitTicks(20)).isEqualTo(Map.of(21L, 307L, 22L, 43L));
-        assertThat(new ProcFs(proc).jitTicks(4242)).isEmpty();
+        assertThat(ProcFs.jitOnly(new ProcFs(proc).threads(20))).isEqualTo(Map.of(21L, 307L, 22L, 43L));
+        assertThat(ProcFs.jitOnly(new ProcFs(proc).threads(4242))).isEmpty();
     }
 
     @Test
