@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 /**
  * Prints which threads of a running stack's processes used the CPU over an interval, from
  * {@code /proc}: per JVM its thread groups (stream thread, producer I/O thread, RocksDB, GC, JIT...),
- * per PostgreSQL its total. Used to tell a Streams app's own work from its Kafka client's and its
- * store's (docs/benchmarks.md, "Where the Streams apps' CPU goes").
+ * per PostgreSQL its total (its processes are not threads). Used to tell a Streams app's own work from its Kafka client's and its
+ * store's (docs/benchmarks.md, "Where the CPU goes by thread").
  */
 @Command(name = "thread-cpu", description = "Print the cores each thread group of a running stack's processes "
         + "used over --seconds (from /proc; JVM thread names from jcmd).")
@@ -51,35 +51,43 @@ final class ThreadCpuCommand implements Callable<Integer> {
             return 1;
         }
         final ProcFs procFs = ProcFs.system();
-        final Map<String, Optional<ProcessUsage>> totalsBefore = new HashMap<>();
-        final Map<String, Map<Long, ThreadTicks>> threadsBefore = new HashMap<>();
+        // Names first: jcmd starts a JVM per process, which the interval must not include.
         final Map<String, Map<Long, String>> names = new HashMap<>();
         for (final WatchedProcess process : processes) {
+            names.put(process.name(), process.jvmThreadNames());
+        }
+        final Map<String, Optional<ProcessUsage>> totalsBefore = new HashMap<>();
+        final Map<String, Map<Long, ThreadTicks>> threadsBefore = new HashMap<>();
+        final long startNanos = System.nanoTime();
+        for (final WatchedProcess process : processes) {
             totalsBefore.put(process.name(), process.read(procFs));
-            if (!process.tree()) {
-                threadsBefore.put(process.name(), procFs.threads(process.pid()));
-                names.put(process.name(), ThreadCpu.jvmNames(process.pid()));
-            }
+            threadsBefore.put(process.name(), process.threads(procFs));
         }
         Thread.sleep(seconds * 1000L);
+        final Map<String, Optional<ProcessUsage>> totalsAfter = new HashMap<>();
+        final Map<String, Map<Long, ThreadTicks>> threadsAfter = new HashMap<>();
+        for (final WatchedProcess process : processes) {
+            totalsAfter.put(process.name(), process.read(procFs));
+            threadsAfter.put(process.name(), process.threads(procFs));
+        }
+        final double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
         final double ticksPerSecond = ClockTicks.perSecond();
-        System.out.printf(Locale.ROOT, "cores used over %d s, by thread group (ids as <id>, numbers as #):%n", seconds);
+        System.out.printf(Locale.ROOT, "cores used over %.1f s, by thread group (ids as <id>, numbers as #):%n",
+                elapsedSeconds);
         for (final WatchedProcess process : processes) {
             final Optional<ProcessUsage> before = totalsBefore.get(process.name());
-            final Optional<ProcessUsage> after = process.read(procFs);
+            final Optional<ProcessUsage> after = totalsAfter.get(process.name());
             if (before.isEmpty() || after.isEmpty()) {
                 System.out.printf(Locale.ROOT, "%s (pid %d): not running%n", process.name(), process.pid());
                 continue;
             }
             System.out.printf(Locale.ROOT, "%s (pid %d): %.3f cores%n", process.name(), process.pid(),
-                    (after.get().cpuTicks() - before.get().cpuTicks()) / ticksPerSecond / seconds);
-            if (process.tree()) {
-                continue; // PostgreSQL: processes, not threads; its total says enough here
-            }
-            final List<Map.Entry<String, Long>> groups = ThreadCpu.ticksGainedByGroup(
-                    threadsBefore.get(process.name()), procFs.threads(process.pid()), names.get(process.name()));
+                    (after.get().cpuTicks() - before.get().cpuTicks()) / ticksPerSecond / elapsedSeconds);
+            final List<Map.Entry<String, Long>> groups = ThreadCpu.ticksGainedByGroup(threadsBefore.get(process.name()),
+                    threadsAfter.get(process.name()), names.get(process.name()));
             for (final Map.Entry<String, Long> group : groups.subList(0, Math.min(top, groups.size()))) {
-                System.out.printf(Locale.ROOT, "  %7.3f  %s%n", group.getValue() / ticksPerSecond / seconds, group.getKey());
+                System.out.printf(Locale.ROOT, "  %7.3f  %s%n", group.getValue() / ticksPerSecond / elapsedSeconds,
+                        group.getKey());
             }
         }
         return 0;

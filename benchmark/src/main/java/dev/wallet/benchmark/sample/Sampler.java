@@ -81,7 +81,7 @@ public final class Sampler implements AutoCloseable {
     public Map<String, Map<Long, String>> jvmThreadNames() {
         final Map<String, Map<Long, String>> names = new LinkedHashMap<>();
         for (final WatchedProcess process : processes) {
-            names.put(process.name(), process.tree() ? Map.of() : ThreadCpu.jvmNames(process.pid()));
+            names.put(process.name(), process.jvmThreadNames());
         }
         return names;
     }

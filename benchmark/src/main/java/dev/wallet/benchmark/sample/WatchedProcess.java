@@ -28,6 +28,14 @@ public record WatchedProcess(String name, long pid, boolean tree) {
         return tree ? procFs.tree(pid) : procFs.process(pid);
     }
 
+    /**
+     * Its threads' full JVM names by thread id ({@link ThreadCpu#jvmNames}); none for a tree. Starts
+     * a jcmd JVM, so ask outside a measured interval.
+     */
+    public Map<Long, String> jvmThreadNames() {
+        return tree ? Map.of() : ThreadCpu.jvmNames(pid);
+    }
+
     /** Its threads with their cumulative CPU ticks; none for a tree (PostgreSQL is no JVM). */
     public Map<Long, ProcFs.ThreadTicks> threads(final ProcFs procFs) {
         return tree ? Map.of() : procFs.threads(pid);
