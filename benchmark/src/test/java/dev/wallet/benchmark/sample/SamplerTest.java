@@ -1,0 +1,49 @@
+package dev.wallet.benchmark.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wallet.benchmark.sample.ProcFs.ThreadTicks;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SamplerTest {
+
+    private final Sampler sampler = new Sampler(List.of(), new ProcFs(Path.of("/nonexistent")), () -> 0, () -> 0, 100);
+
+    @Test
+    void shouldKeepTheBusiestThreadGroupsInSecondsBusiestFirstAndDropIdleOnes() {
+        final Map<String, Map<Long, ThreadTicks>> before = Map.of("saga", Map.of(
+                1L, new ThreadTicks("wallet-saga-orc", 1_000),
+                2L, new ThreadTicks("kafka-producer-", 100),
+                3L, new ThreadTicks("GC Thread#0", 10),
+                4L, new ThreadTicks("Finalizer", 3)));
+        final Map<String, Map<Long, ThreadTicks>> after = Map.of("saga", Map.of(
+                1L, new ThreadTicks("wallet-saga-orc", 1_250),
+                2L, new ThreadTicks("kafka-producer-", 150),
+                3L, new ThreadTicks("GC Thread#0", 12),
+                4L, new ThreadTicks("Finalizer", 3)));
+
+        final Map<String, Map<String, Double>> top2 = sampler.threadSecondsBetween(before, after,
+                Map.of("saga", Map.of(1L, "wallet-saga-orchestrator-StreamThread-1")), 2);
+        final Map<String, Map<String, Double>> all = sampler.threadSecondsBetween(before, after, Map.of(), 10);
+
+        // 100 ticks per second: 250 ticks are 2.5 s. The JVM's name wins over the kernel's.
+        assertThat(top2.get("saga")).containsExactly(
+                Map.entry("wallet-saga-orchestrator-StreamThread-#", 2.5), Map.entry("kafka-producer-", 0.5));
+        // The idle Finalizer is left out even when there is room for it.
+        assertThat(all.get("saga")).containsOnlyKeys("wallet-saga-orc", "kafka-producer-", "GC Thread##");
+    }
+
+    @Test
+    void shouldCountJitSecondsOnlyFromTheCompilerThreads() {
+        final Map<String, Map<Long, ThreadTicks>> before = Map.of("broker", Map.of(
+                1L, new ThreadTicks("C2 CompilerThre", 500), 2L, new ThreadTicks("data-plane-kafk", 900)));
+        final Map<String, Map<Long, ThreadTicks>> after = Map.of("broker", Map.of(
+                1L, new ThreadTicks("C2 CompilerThre", 530), 2L, new ThreadTicks("data-plane-kafk", 2_900),
+                3L, new ThreadTicks("C1 CompilerThre", 20)));
+
+        assertThat(sampler.jitSecondsBetween(before, after)).containsExactly(Map.entry("broker", 0.5));
+    }
+}
