@@ -3,15 +3,12 @@ package dev.wallet.benchmark;
 import dev.wallet.benchmark.sample.ClockTicks;
 import dev.wallet.benchmark.sample.ProcFs;
 import dev.wallet.benchmark.sample.ProcFs.ThreadTicks;
-import dev.wallet.benchmark.sample.ProcessUsage;
-import dev.wallet.benchmark.sample.ThreadCpu;
+import dev.wallet.benchmark.sample.Sampler;
 import dev.wallet.benchmark.sample.WatchedProcess;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,44 +47,31 @@ final class ThreadCpuCommand implements Callable<Integer> {
             System.err.println("thread-cpu: no running stack's pid files under " + dataDir + ".");
             return 1;
         }
-        final ProcFs procFs = ProcFs.system();
-        // Names first: jcmd starts a JVM per process, which the interval must not include.
-        final Map<String, Map<Long, String>> names = new HashMap<>();
-        for (final WatchedProcess process : processes) {
-            names.put(process.name(), process.jvmThreadNames());
-        }
-        final Map<String, Optional<ProcessUsage>> totalsBefore = new HashMap<>();
-        final Map<String, Map<Long, ThreadTicks>> threadsBefore = new HashMap<>();
-        final long startNanos = System.nanoTime();
-        for (final WatchedProcess process : processes) {
-            totalsBefore.put(process.name(), process.read(procFs));
-            threadsBefore.put(process.name(), process.threads(procFs));
-        }
-        Thread.sleep(seconds * 1000L);
-        final Map<String, Optional<ProcessUsage>> totalsAfter = new HashMap<>();
-        final Map<String, Map<Long, ThreadTicks>> threadsAfter = new HashMap<>();
-        for (final WatchedProcess process : processes) {
-            totalsAfter.put(process.name(), process.read(procFs));
-            threadsAfter.put(process.name(), process.threads(procFs));
-        }
-        final double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
-        final double ticksPerSecond = ClockTicks.perSecond();
-        System.out.printf(Locale.ROOT, "cores used over %.1f s, by thread group (ids as <id>, numbers as #):%n",
-                elapsedSeconds);
-        for (final WatchedProcess process : processes) {
-            final Optional<ProcessUsage> before = totalsBefore.get(process.name());
-            final Optional<ProcessUsage> after = totalsAfter.get(process.name());
-            if (before.isEmpty() || after.isEmpty()) {
-                System.out.printf(Locale.ROOT, "%s (pid %d): not running%n", process.name(), process.pid());
-                continue;
-            }
-            System.out.printf(Locale.ROOT, "%s (pid %d): %.3f cores%n", process.name(), process.pid(),
-                    (after.get().cpuTicks() - before.get().cpuTicks()) / ticksPerSecond / elapsedSeconds);
-            final List<Map.Entry<String, Long>> groups = ThreadCpu.ticksGainedByGroup(threadsBefore.get(process.name()),
-                    threadsAfter.get(process.name()), names.get(process.name()));
-            for (final Map.Entry<String, Long> group : groups.subList(0, Math.min(top, groups.size()))) {
-                System.out.printf(Locale.ROOT, "  %7.3f  %s%n", group.getValue() / ticksPerSecond / elapsedSeconds,
-                        group.getKey());
+        try (Sampler sampler = new Sampler(processes, ProcFs.system(), () -> 0, () -> 0, ClockTicks.perSecond())) {
+            // Names first: jcmd starts a JVM per process, which the interval must not include.
+            final Map<String, Map<Long, String>> names = sampler.jvmThreadNames();
+            final long startNanos = System.nanoTime();
+            final Map<String, Long> ticksBefore = sampler.ticks();
+            final Map<String, Map<Long, ThreadTicks>> threadsBefore = sampler.threads();
+            Thread.sleep(seconds * 1000L);
+            final Map<String, Long> ticksAfter = sampler.ticks();
+            final Map<String, Map<Long, ThreadTicks>> threadsAfter = sampler.threads();
+            final double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
+            final Map<String, Double> cpu = sampler.cpuSecondsBetween(ticksBefore, ticksAfter);
+            final Map<String, Map<String, Double>> groups =
+                    sampler.threadSecondsBetween(threadsBefore, threadsAfter, names, top);
+            System.out.printf(Locale.ROOT, "cores used over %.1f s, by thread group (ids as <id>, numbers as #):%n",
+                    elapsedSeconds);
+            for (final WatchedProcess process : processes) {
+                final Double cpuSeconds = cpu.get(process.name());
+                if (cpuSeconds == null) {
+                    System.out.printf(Locale.ROOT, "%s (pid %d): not running%n", process.name(), process.pid());
+                    continue;
+                }
+                System.out.printf(Locale.ROOT, "%s (pid %d): %.3f cores%n", process.name(), process.pid(),
+                        cpuSeconds / elapsedSeconds);
+                groups.getOrDefault(process.name(), Map.of()).forEach((group, groupSeconds) ->
+                        System.out.printf(Locale.ROOT, "  %7.3f  %s%n", groupSeconds / elapsedSeconds, group));
             }
         }
         return 0;
