@@ -1,6 +1,7 @@
 package dev.wallet.saga;
 
 import dev.wallet.saga.topology.SagaSettings;
+import dev.wallet.schemas.kafka.CommitPacing;
 import dev.wallet.schemas.topics.Topics;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,16 +23,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                ({@code java.io.tmpdir}/kafka-streams), which a reboot may wipe and
  *                                force a full restore from the changelogs (default empty)
  * @param streamThreads           stream threads (default 1; a second one gave nothing on 2 cores)
- * @param commitInterval          how often a transaction commits (default 20 ms): the floor of
- *                                end-to-end latency, traded against throughput. Measured with
- *                                PipelineThroughputBench (saga README): 20 ms against 100 ms gave p50
- *                                192 against 679 ms and p99 328 against 869 ms at 2,500 transfers/s,
- *                                and 11.2k against 13.9k transfers/s unpaced; 10 ms gained nothing more
+ * @param commitInterval          how often a transaction commits while the records are fresh
+ *                                (default 30 ms; see {@link CommitPacing#DEFAULT}): the floor of
+ *                                each hop's wait, traded against CPU per transfer (saga README,
+ *                                "Commit interval" and "Commit pacing")
+ * @param backlogCommitInterval   how often a transaction commits while records older than
+ *                                {@code backlogAge} are processed (default 100 ms; Kafka Streams'
+ *                                {@code commit.interval.ms}): fewer, fuller transactions while the
+ *                                work is late anyway (see {@link CommitPacing}); set it to
+ *                                {@code commitInterval} to commit at one pace
+ * @param backlogAge              a record whose transfer is older than this is part of a backlog
+ *                                (default 1 s)
  * @param stateStoreCacheMaxBytes record cache of the stores (default 0: off, which measured about
  *                                twice the throughput of the default 10 MiB with this write pattern)
  * @param producerBatchSizeBytes  producer batch size (default 131072, 128 KiB)
- * @param producerLinger          how long the producer waits to fill a batch (default 20 ms, the
- *                                commit interval): under exactly-once every commit flushes the
+ * @param producerLinger          how long the producer waits to fill a batch (default 20 ms, at
+ *                                most the commit interval): under exactly-once every commit flushes the
  *                                producer, so a linger up to the commit interval delays nothing a
  *                                reader can see and sends fewer, fuller requests (measured: about
  *                                30% less CPU per transfer than 5 ms in PipelineThroughputBench)
@@ -49,7 +56,9 @@ public record SagaOrchestratorProperties(
         @DefaultValue("true") boolean provisionTopics,
         @DefaultValue("") String stateDir,
         @DefaultValue("1") int streamThreads,
-        @DefaultValue("20ms") Duration commitInterval,
+        @DefaultValue("30ms") Duration commitInterval,
+        @DefaultValue("100ms") Duration backlogCommitInterval,
+        @DefaultValue("1s") Duration backlogAge,
         @DefaultValue("0") long stateStoreCacheMaxBytes,
         @DefaultValue("131072") int producerBatchSizeBytes,
         @DefaultValue("20ms") Duration producerLinger,
@@ -57,4 +66,9 @@ public record SagaOrchestratorProperties(
         @DefaultValue("1m") Duration purgeInterval,
         @DefaultValue("10000") int purgeBatchMax,
         @DefaultValue("30s") Duration closeTimeout) {
+
+    /** The commit pacing of {@code commitInterval}, {@code backlogCommitInterval} and {@code backlogAge}. */
+    public CommitPacing commitPacing() {
+        return new CommitPacing(commitInterval, backlogCommitInterval, backlogAge);
+    }
 }

@@ -10,6 +10,7 @@ import dev.wallet.account.store.AppliedStepsStore;
 import dev.wallet.schemas.avro.AccountCommand;
 import dev.wallet.schemas.avro.AccountEvent;
 import dev.wallet.schemas.avro.RefundAccount;
+import dev.wallet.schemas.kafka.CommitPacing;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Answers each account command with exactly one ledger event: reads the account and what the
  * command's transaction already did on it, lets {@link AccountLedger} decide, keeps the result
  * (unless it answers a repeat) and forwards the event. Kafka Streams' exactly-once commits the
- * store writes and the event together.
+ * store writes and the event together; after a fresh command the processor asks for that commit
+ * early, as its {@link CommitPacing} says.
  *
  * <p>A broken invariant (a negative USER balance about to be kept, an overflowing refund, a
  * corrupted stored account) is logged with the ids and rethrown: the stream thread stops rather
@@ -33,13 +35,16 @@ final class AccountCommandProcessor implements Processor<String, AccountCommand,
 
     private final AccountProcessorSettings settings;
     private final LedgerMetrics metrics;
+    private final CommitPacing.Pacer pacer;
     private ProcessorContext<String, AccountEvent> context;
     private AccountsStore accounts;
     private AppliedStepsStore appliedSteps;
 
-    AccountCommandProcessor(final AccountProcessorSettings settings, final LedgerMetrics metrics) {
+    AccountCommandProcessor(final AccountProcessorSettings settings, final LedgerMetrics metrics,
+                            final CommitPacing.Pacer pacer) {
         this.settings = settings;
         this.metrics = metrics;
+        this.pacer = pacer;
     }
 
     @Override
@@ -58,16 +63,19 @@ final class AccountCommandProcessor implements Processor<String, AccountCommand,
             skip(record, problem);
             return;
         }
-        final Decision decision = decide(command);
+        final long nowMs = context.currentSystemTimeMs();
+        final Decision decision = decide(command, nowMs);
         context.forward(record.withValue(EventWriter.toEvent(command, decision)));
         metrics.count(decision);
         report(command, decision);
+        if (pacer.commitAfter(record.timestamp(), nowMs)) {
+            context.commit();
+        }
     }
 
-    private Decision decide(final AccountCommand command) {
+    private Decision decide(final AccountCommand command, final long nowMs) {
         final String accountId = command.getAccountId();
         final String stepsKey = AppliedStepsStore.key(accountId, command.getTransactionId());
-        final long nowMs = context.currentSystemTimeMs();
         try {
             final Account account = accounts.find(accountId);
             final AppliedStepsStore.Found found = appliedSteps.find(stepsKey, nowMs);

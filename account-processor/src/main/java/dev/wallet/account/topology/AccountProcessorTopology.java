@@ -3,6 +3,7 @@ package dev.wallet.account.topology;
 import dev.wallet.account.store.AccountStores;
 import dev.wallet.schemas.avro.AccountEvent;
 import dev.wallet.schemas.avro.CommandStep;
+import dev.wallet.schemas.kafka.CommitPacing;
 import dev.wallet.schemas.topics.Topics;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -52,11 +53,12 @@ public final class AccountProcessorTopology {
     public static void build(final StreamsBuilder builder, final AccountProcessorSettings settings) {
         // One set of counters for every task: they exist (at zero) before any partition is assigned.
         final LedgerMetrics metrics = new LedgerMetrics(settings.meterRegistry());
+        final CommitPacing.Pacer pacer = settings.commitPacing().pacer();
         builder.addStateStore(AccountStores.accounts());
         builder.addStateStore(AccountStores.appliedSteps(settings.appliedStepsRetention()));
         final KStream<String, AccountEvent> events = builder.stream(Topics.ACCOUNT_COMMANDS.name(),
                         Topics.ACCOUNT_COMMANDS.consumed().withName(SOURCE_NAME))
-                .process(() -> new AccountCommandProcessor(settings, metrics), Named.as(LEDGER_NAME),
+                .process(() -> new AccountCommandProcessor(settings, metrics, pacer), Named.as(LEDGER_NAME),
                         AccountStores.ACCOUNTS, AccountStores.APPLIED_STEPS);
         events.to(Topics.ACCOUNT_EVENTS.name(), Topics.ACCOUNT_EVENTS.produced().withName(SINK_NAME));
         // A sink after a key change writes straight to the topic: no repartition, no extra hop.

@@ -1,5 +1,6 @@
 package dev.wallet.saga.topology;
 
+import dev.wallet.schemas.kafka.CommitPacing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
@@ -33,47 +34,57 @@ public final class SagaSettings {
     private final Duration terminalRetention;
     private final Duration purgeInterval;
     private final int purgeBatchMax;
+    private final CommitPacing commitPacing;
     private final MeterRegistry meterRegistry;
 
     private SagaSettings(final Duration terminalRetention, final Duration purgeInterval, final int purgeBatchMax,
-                         final MeterRegistry meterRegistry) {
+                         final CommitPacing commitPacing, final MeterRegistry meterRegistry) {
         this.terminalRetention = requirePositive(terminalRetention, "terminalRetention");
         this.purgeInterval = requirePositive(purgeInterval, "purgeInterval");
         if (purgeBatchMax < 1) {
             throw new IllegalArgumentException("purgeBatchMax must be positive, was " + purgeBatchMax + ".");
         }
         this.purgeBatchMax = purgeBatchMax;
+        this.commitPacing = Objects.requireNonNull(commitPacing, "commitPacing");
         this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
     }
 
     /**
      * Retention 24 h, purge every minute in batches of at most
-     * {@value #PURGE_BATCH_MAX_DEFAULT}, metrics to Micrometer's global registry (which records
-     * nothing until a registry is added to it).
+     * {@value #PURGE_BATCH_MAX_DEFAULT}, commits paced by {@link CommitPacing#DEFAULT}, metrics to
+     * Micrometer's global registry (which records nothing until a registry is added to it).
      */
     public static SagaSettings defaults() {
         return new SagaSettings(TERMINAL_RETENTION_DEFAULT, PURGE_INTERVAL_DEFAULT, PURGE_BATCH_MAX_DEFAULT,
-                Metrics.globalRegistry);
+                CommitPacing.DEFAULT, Metrics.globalRegistry);
     }
 
     /** These settings with ended sagas kept for {@code retention}. */
     public SagaSettings withTerminalRetention(final Duration retention) {
-        return new SagaSettings(retention, purgeInterval, purgeBatchMax, meterRegistry);
+        return new SagaSettings(retention, purgeInterval, purgeBatchMax, commitPacing, meterRegistry);
     }
 
     /** These settings with the purge of ended sagas running every {@code interval}. */
     public SagaSettings withPurgeInterval(final Duration interval) {
-        return new SagaSettings(terminalRetention, interval, purgeBatchMax, meterRegistry);
+        return new SagaSettings(terminalRetention, interval, purgeBatchMax, commitPacing, meterRegistry);
     }
 
     /** These settings with at most {@code batchMax} ended sagas deleted per purge run. */
     public SagaSettings withPurgeBatchMax(final int batchMax) {
-        return new SagaSettings(terminalRetention, purgeInterval, batchMax, meterRegistry);
+        return new SagaSettings(terminalRetention, purgeInterval, batchMax, commitPacing, meterRegistry);
+    }
+
+    /**
+     * These settings with commits paced by {@code pacing}; the client's {@code commit.interval.ms}
+     * must be {@link CommitPacing#streamsCommitIntervalMs()}.
+     */
+    public SagaSettings withCommitPacing(final CommitPacing pacing) {
+        return new SagaSettings(terminalRetention, purgeInterval, purgeBatchMax, pacing, meterRegistry);
     }
 
     /** These settings with the saga counters registered in {@code registry}. */
     public SagaSettings withMeterRegistry(final MeterRegistry registry) {
-        return new SagaSettings(terminalRetention, purgeInterval, purgeBatchMax, registry);
+        return new SagaSettings(terminalRetention, purgeInterval, purgeBatchMax, commitPacing, registry);
     }
 
     /** How long an ended saga stays in the phase-status table. */
@@ -89,6 +100,11 @@ public final class SagaSettings {
     /** The most ended sagas one purge run deletes. */
     public int purgeBatchMax() {
         return purgeBatchMax;
+    }
+
+    /** When the saga asks for a commit ahead of the client's commit interval. */
+    public CommitPacing commitPacing() {
+        return commitPacing;
     }
 
     /** Where the saga counters go. */
@@ -107,6 +123,6 @@ public final class SagaSettings {
     @Override
     public String toString() {
         return "SagaSettings[terminalRetention=" + terminalRetention + ", purgeInterval=" + purgeInterval
-                + ", purgeBatchMax=" + purgeBatchMax + "]";
+                + ", purgeBatchMax=" + purgeBatchMax + ", commitPacing=" + commitPacing + "]";
     }
 }

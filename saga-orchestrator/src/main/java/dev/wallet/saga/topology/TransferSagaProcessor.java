@@ -9,6 +9,7 @@ import dev.wallet.schemas.avro.AccountCommand;
 import dev.wallet.schemas.avro.AccountEvent;
 import dev.wallet.schemas.avro.TransferEvent;
 import dev.wallet.schemas.avro.TransferRequest;
+import dev.wallet.schemas.kafka.CommitPacing;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The Kafka Streams side of the saga: for each input keyed by transaction_id (a transfer request or
  * an account's answer) it loads the saga's row, asks {@link TransferSagaDefinition} what to do, and
  * writes the new row, then forwards the account commands (key account_id) and transfer events (key
- * transaction_id). Store writes and outputs commit in the same exactly-once transaction.
+ * transaction_id). Store writes and outputs commit in the same exactly-once transaction; after a
+ * fresh input the processor asks for that commit early, as its {@link CommitPacing} says.
  */
 final class TransferSagaProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -30,13 +32,15 @@ final class TransferSagaProcessor implements Processor<String, SpecificRecord, S
 
     private final SagaSettings settings;
     private final SagaMetrics metrics;
+    private final CommitPacing.Pacer pacer;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, TransferSagaState> transfers;
     private EndedSagas ended;
 
-    TransferSagaProcessor(final SagaSettings settings, final SagaMetrics metrics) {
+    TransferSagaProcessor(final SagaSettings settings, final SagaMetrics metrics, final CommitPacing.Pacer pacer) {
         this.settings = settings;
         this.metrics = metrics;
+        this.pacer = pacer;
     }
 
     @Override
@@ -54,6 +58,9 @@ final class TransferSagaProcessor implements Processor<String, SpecificRecord, S
         final TransferSagaState state = transfers.get(transactionId);
         final SagaDecision decision = decide(state, record.value(), nowMs);
         apply(transactionId, state, decision, record);
+        if (pacer.commitAfter(record.timestamp(), nowMs)) {
+            context.commit();
+        }
     }
 
     private static SagaDecision decide(final TransferSagaState state, final SpecificRecord input, final long nowMs) {

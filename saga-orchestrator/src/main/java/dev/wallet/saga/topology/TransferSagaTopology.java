@@ -5,6 +5,7 @@ import dev.wallet.schemas.avro.AccountCommand;
 import dev.wallet.schemas.avro.AccountEvent;
 import dev.wallet.schemas.avro.TransferEvent;
 import dev.wallet.schemas.avro.TransferRequest;
+import dev.wallet.schemas.kafka.CommitPacing;
 import dev.wallet.schemas.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -49,9 +50,10 @@ public final class TransferSagaTopology {
         builder.addStateStore(SagaStores.transfers());
         builder.addStateStore(SagaStores.endedIndex());
         final SagaMetrics metrics = new SagaMetrics(settings.meterRegistry());
+        final CommitPacing.Pacer pacer = settings.commitPacing().pacer();
         final KStream<String, SpecificRecord> outputs = requests(builder)
                 .merge(replies(builder), Named.as("saga-inputs"))
-                .process(() -> new TransferSagaProcessor(settings, metrics), Named.as(STEPS_NAME),
+                .process(() -> new TransferSagaProcessor(settings, metrics, pacer), Named.as(STEPS_NAME),
                         SagaStores.TRANSFERS, SagaStores.ENDED);
         outputs.filter((accountId, value) -> value instanceof AccountCommand, Named.as("saga-commands-only"))
                 .mapValues(value -> (AccountCommand) value, Named.as("saga-as-commands"))

@@ -1,0 +1,56 @@
+package dev.wallet.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** The Streams settings the service derives from its {@code wallet.account-processor.*} properties. */
+class AccountProcessorStreamsConfigTest {
+
+    @Test
+    void commitsAtTheBacklogIntervalAndAsksEarlierWhileFresh() {
+        final AccountProcessorProperties properties = bind(Map.of());
+
+        assertThat(properties.commitPacing().interval()).isEqualTo(Duration.ofMillis(30));
+        assertThat(properties.commitPacing().backlogAge()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(streamsConfigOf(properties).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100L);
+    }
+
+    @Test
+    void takesThePacingFromItsProperties() {
+        final AccountProcessorProperties properties = bind(Map.of(
+                "wallet.account-processor.commit-interval", "10ms",
+                "wallet.account-processor.backlog-commit-interval", "250ms",
+                "wallet.account-processor.backlog-age", "2s"));
+
+        assertThat(properties.commitPacing().interval()).isEqualTo(Duration.ofMillis(10));
+        assertThat(properties.commitPacing().backlogAge()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(streamsConfigOf(properties).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(250L);
+    }
+
+    @Test
+    void refusesABacklogIntervalShorterThanTheCommitInterval() {
+        final AccountProcessorProperties properties = bind(Map.of(
+                "wallet.account-processor.commit-interval", "200ms",
+                "wallet.account-processor.backlog-commit-interval", "100ms"));
+
+        assertThatThrownBy(properties::commitPacing).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be at least the commit interval");
+    }
+
+    private static AccountProcessorProperties bind(final Map<String, String> values) {
+        return new Binder(new MapConfigurationPropertySource(values))
+                .bindOrCreate("wallet.account-processor", AccountProcessorProperties.class);
+    }
+
+    private static Map<Object, Object> streamsConfigOf(final AccountProcessorProperties properties) {
+        return new AccountProcessorStreams(properties, "127.0.0.1:9", new SimpleMeterRegistry()).streamsConfig();
+    }
+}
