@@ -17,15 +17,12 @@ import dev.wallet.schemas.avro.TransferFailed;
 import dev.wallet.schemas.avro.TransferRequest;
 import dev.wallet.schemas.kafka.CommitPacing;
 import dev.wallet.schemas.kafka.ExactlyOnce;
-import dev.wallet.schemas.topics.TopicProvisioner;
 import dev.wallet.schemas.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -70,18 +67,8 @@ class CommitPacingIT {
 
     @BeforeAll
     static void startBrokerAndApps() throws InterruptedException {
-        broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
+        broker = PipelineBroker.start(PARTITIONS);
         final String bootstrap = broker.getBrokersAsString();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            await("topics provisioned").atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> new TopicProvisioner(PARTITIONS, (short) 1).ensureTopics(admin) != null);
-        }
         final var producerProps = ExactlyOnce.producer(bootstrap);
         producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producer = new KafkaProducer<>(producerProps);
@@ -99,10 +86,10 @@ class CommitPacingIT {
     @AfterAll
     static void stopEverything() {
         // Each step on its own, so one failing close does not leave a broker or client running.
-        closeQuietly(reader);
-        closeQuietly(saga);
-        closeQuietly(accounts);
-        closeQuietly(producer);
+        PipelineBroker.closeQuietly(reader);
+        PipelineBroker.closeQuietly(saga);
+        PipelineBroker.closeQuietly(accounts);
+        PipelineBroker.closeQuietly(producer);
         if (broker != null) {
             broker.destroy();
         }
@@ -204,16 +191,5 @@ class CommitPacingIT {
     private static List<TransferEvent> transferEvents(final String transactionId) {
         return reader.transferEvents().stream().filter(event -> event.getTransactionId().equals(transactionId))
                 .toList();
-    }
-
-    private static void closeQuietly(final AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            System.err.println("Closing " + closeable + " failed: " + e);
-        }
     }
 }

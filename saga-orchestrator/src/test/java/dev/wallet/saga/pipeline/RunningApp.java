@@ -2,6 +2,7 @@ package dev.wallet.saga.pipeline;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.wallet.schemas.kafka.CommitPacing;
 import dev.wallet.schemas.kafka.ExactlyOnce;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 
 /**
  * One wallet Streams app (saga or account processor) against a real broker, configured as the
- * services run it (exactly_once_v2, cache off, 128 KiB batches), that can be closed and started
+ * services run it (exactly_once_v2, cache off, 128 KiB batches, paced commits), that can be closed and started
  * again on the same state directory, the way a process restart looks.
  */
 final class RunningApp implements AutoCloseable {
@@ -81,7 +82,9 @@ final class RunningApp implements AutoCloseable {
     private Properties config() {
         final Properties props = ExactlyOnce.streams(applicationId, bootstrapServers, 1);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20);
+        // As the services: Kafka Streams commits at the backlog interval, the topologies' pacing
+        // asks for commits every 30 ms while their inputs are fresh.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, CommitPacing.DEFAULT.streamsCommitIntervalMs());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);

@@ -14,7 +14,6 @@ import dev.wallet.schemas.avro.TransferDuplicateConflict;
 import dev.wallet.schemas.avro.TransferEvent;
 import dev.wallet.schemas.avro.TransferRequest;
 import dev.wallet.schemas.kafka.ExactlyOnce;
-import dev.wallet.schemas.topics.TopicProvisioner;
 import dev.wallet.schemas.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,12 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -64,15 +60,8 @@ class TransferPipelineIT {
 
     @BeforeEach
     void startBrokerAndApps(@TempDir final Path stateDir) throws InterruptedException {
-        broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
+        broker = PipelineBroker.start(PARTITIONS);
         final String bootstrap = broker.getBrokersAsString();
-        provisionTopics(bootstrap);
         final var producerProps = ExactlyOnce.producer(bootstrap);
         producerProps.put("value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
         producer = new KafkaProducer<>(producerProps);
@@ -85,24 +74,13 @@ class TransferPipelineIT {
         reader = new TopicReader(bootstrap);
     }
 
-    /**
-     * Right after creating topics on a fresh broker the provisioner's partition check may not see
-     * them yet; a second pass (creation is idempotent) finds them.
-     */
-    private static void provisionTopics(final String bootstrap) throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            await("topics provisioned").atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> new TopicProvisioner(PARTITIONS, (short) 1).ensureTopics(admin) != null);
-        }
-    }
-
     @AfterEach
     void stopEverything() {
         // Each step on its own, so one failing close does not leave a broker or client running.
-        closeQuietly(reader);
-        closeQuietly(saga);
-        closeQuietly(accounts);
-        closeQuietly(producer);
+        PipelineBroker.closeQuietly(reader);
+        PipelineBroker.closeQuietly(saga);
+        PipelineBroker.closeQuietly(accounts);
+        PipelineBroker.closeQuietly(producer);
         if (broker != null) {
             broker.destroy();
         }
@@ -242,16 +220,5 @@ class TransferPipelineIT {
 
     private static long count(final List<TransferEvent> events, final Class<?> type) {
         return events.stream().filter(event -> type.isInstance(event.getBody())).count();
-    }
-
-    private static void closeQuietly(final AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            System.err.println("Closing " + closeable + " failed: " + e);
-        }
     }
 }
