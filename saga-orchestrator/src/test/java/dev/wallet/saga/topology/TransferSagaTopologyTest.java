@@ -293,6 +293,23 @@ class TransferSagaTopologyTest {
     }
 
     @Test
+    void shouldStartANewSagaForARequestRepeatedAfterItsEndedSagaWasDeleted() {
+        saga.close();
+        saga = new SagaDriver(SagaSettings.defaults().withTerminalRetention(Duration.ofHours(1)));
+        endedSaga(TX);
+        saga.advanceWallClock(Duration.ofHours(1).plusMinutes(2));
+        assertThat(saga.purged()).isEqualTo(1.0);
+
+        // The retention is the idempotency window: past it, the same request is a new saga, not a duplicate.
+        saga.pipe(SagaFixtures.request(TX, ALICE, ALICE, AMOUNT_MINOR, EUR));
+
+        final TransferEvent answer = onlyEvent().value;
+        assertThat(answer.getBody()).isNotInstanceOf(TransferDuplicate.class);
+        assertThat(answer.getPhase()).isEqualTo(TransferPhase.FAILED);
+        assertThat(saga.transfers().get(TX).getPhase()).isEqualTo(SagaPhase.FAILED);
+    }
+
+    @Test
     void shouldKeepEndedSagaWithinRetention() {
         saga.close();
         saga = new SagaDriver(SagaSettings.defaults().withTerminalRetention(Duration.ofHours(1)));
