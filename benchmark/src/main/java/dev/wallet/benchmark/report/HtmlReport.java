@@ -60,6 +60,8 @@ public final class HtmlReport {
         html.append("<h2>Comparison</h2>").append(mapTable(results.comparison()));
         html.append("<h2>CPU per process (CPU-seconds per 1000 transfers / average cores, of which JIT)</h2>")
                 .append(processTable(results.steps()));
+        html.append("<h2>Busiest threads of each JVM (average cores; ids as &lt;id&gt;, numbers as #)</h2>")
+                .append(threadTable(results.steps()));
         return html.append("</body></html>\n").toString();
     }
 
@@ -152,6 +154,24 @@ public final class HtmlReport {
         return columnTable(steps, new TreeSet<>(keysInOrder(steps, StepResult::processes)), StepResult::processes,
                 cost -> String.format(Locale.ROOT, "%.3f / %.2f (%.2f)", cost.cpuSecondsPer1000Transfers(),
                         cost.averageCores(), cost.jitAverageCores()), "", null);
+    }
+
+    /** Per-step busiest thread groups of each JVM that has them, busiest first, one per line. */
+    private static String threadTable(final List<StepResult> steps) {
+        final Set<String> jvms = new TreeSet<>();
+        steps.forEach(s -> s.processes().forEach((name, cost) -> {
+            if (!cost.busiestThreads().isEmpty()) {
+                jvms.add(name);
+            }
+        }));
+        return columnTable(steps, jvms, StepResult::processes, cost -> threadLines(cost.busiestThreads()), "", null);
+    }
+
+    private static String threadLines(final Map<String, Double> threads) {
+        final StringBuilder lines = new StringBuilder();
+        threads.forEach((thread, cores) -> lines.append(lines.isEmpty() ? "" : "<br>")
+                .append(SvgChart.escape(thread)).append(String.format(Locale.ROOT, " %.2f", cores)));
+        return lines.toString();
     }
 
     /** Per-step latency by stage, in the order the steps list the stages: the order a transfer passes them. */

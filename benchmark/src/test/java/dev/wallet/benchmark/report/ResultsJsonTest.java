@@ -75,6 +75,7 @@ class ResultsJsonTest {
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
         assertThat(html.split("<svg ", -1)).hasSize(5);
         assertThat(html).contains("pipeline-2500", "postgres-baseline", "abc123");
+        assertThat(html).contains("Busiest threads", "wallet-saga-orchestrator-&lt;id&gt;-StreamThread-# 0.40");
     }
 
     private static Results sampleResults() {
