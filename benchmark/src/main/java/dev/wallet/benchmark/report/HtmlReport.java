@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code report.html}: one self-contained page (inline SVG, no scripts) with throughput over time,
@@ -168,10 +169,9 @@ public final class HtmlReport {
     }
 
     private static String threadLines(final Map<String, Double> threads) {
-        final StringBuilder lines = new StringBuilder();
-        threads.forEach((thread, cores) -> lines.append(lines.isEmpty() ? "" : "<br>")
-                .append(SvgChart.escape(thread)).append(String.format(Locale.ROOT, " %.2f", cores)));
-        return lines.toString();
+        return threads.entrySet().stream()
+                .map(t -> SvgChart.escape(t.getKey()) + String.format(Locale.ROOT, " %.2f", t.getValue()))
+                .collect(Collectors.joining("<br>"));
     }
 
     /** Per-step latency by stage, in the order the steps list the stages: the order a transfer passes them. */

@@ -281,8 +281,7 @@ class TransferSagaTopologyTest {
 
     @Test
     void shouldDeleteEndedSagaOnceRetentionPassed() {
-        saga.close();
-        saga = new SagaDriver(SagaSettings.defaults().withTerminalRetention(Duration.ofHours(1)));
+        restartWith(SagaSettings.defaults().withTerminalRetention(Duration.ofHours(1)));
         endedSaga(TX);
 
         saga.advanceWallClock(Duration.ofHours(1).plusMinutes(2));
@@ -294,8 +293,7 @@ class TransferSagaTopologyTest {
 
     @Test
     void shouldStartANewSagaForARequestRepeatedAfterItsEndedSagaWasDeleted() {
-        saga.close();
-        saga = new SagaDriver(SagaSettings.defaults().withTerminalRetention(Duration.ofHours(1)));
+        restartWith(SagaSettings.defaults().withTerminalRetention(Duration.ofHours(1)));
         endedSaga(TX);
         saga.advanceWallClock(Duration.ofHours(1).plusMinutes(2));
         assertThat(saga.purged()).isEqualTo(1.0);
@@ -311,8 +309,7 @@ class TransferSagaTopologyTest {
 
     @Test
     void shouldKeepEndedSagaWithinRetention() {
-        saga.close();
-        saga = new SagaDriver(SagaSettings.defaults().withTerminalRetention(Duration.ofHours(1)));
+        restartWith(SagaSettings.defaults().withTerminalRetention(Duration.ofHours(1)));
         endedSaga(TX);
 
         saga.advanceWallClock(Duration.ofMinutes(50));
@@ -322,8 +319,7 @@ class TransferSagaTopologyTest {
 
     @Test
     void shouldNeverDeleteSagaThatHasNotEnded() {
-        saga.close();
-        saga = new SagaDriver(SagaSettings.defaults().withTerminalRetention(Duration.ofHours(1)));
+        restartWith(SagaSettings.defaults().withTerminalRetention(Duration.ofHours(1)));
         saga.pipe(SagaFixtures.request());
 
         saga.advanceWallClock(Duration.ofHours(3));
@@ -333,8 +329,7 @@ class TransferSagaTopologyTest {
 
     @Test
     void shouldDeleteAtMostOneBatchPerPurgeRun() {
-        saga.close();
-        saga = new SagaDriver(SagaSettings.defaults().withTerminalRetention(Duration.ofHours(1))
+        restartWith(SagaSettings.defaults().withTerminalRetention(Duration.ofHours(1))
                 .withPurgeInterval(Duration.ofHours(2)).withPurgeBatchMax(2));
         endedSaga("tx-1");
         endedSaga("tx-2");
@@ -386,6 +381,11 @@ class TransferSagaTopologyTest {
         saga.pipe(SagaFixtures.request());
         saga.pipe(SagaFixtures.debited(ALICE, TX, 5));
         drain();
+    }
+
+    private void restartWith(final SagaSettings settings) {
+        saga.close();
+        saga = new SagaDriver(settings);
     }
 
     private void endedSaga(final String transactionId) {
