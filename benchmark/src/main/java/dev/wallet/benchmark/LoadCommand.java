@@ -118,6 +118,7 @@ final class LoadCommand implements Callable<Integer> {
     private List<CommitMeters> commitMeters;
     private TopicRecords topicRecords;
     private Map<String, Integer> topicPartitions = Map.of();
+    private Map<String, Object> jvms = Map.of();
     private ReadSideLag readSideLag;
     private List<String> runNotes;
     private OutcomeTracker tracker;
@@ -146,8 +147,9 @@ final class LoadCommand implements Callable<Integer> {
             readSideLag = lag;
             tracker.start();
             setUpAccounts();
-            sampler = new Sampler(watchedProcesses(), ProcFs.system(), tracker::outcomes, lag::records,
-                    ClockTicks.perSecond());
+            final List<WatchedProcess> watched = watchedProcesses();
+            jvms = jvmsOf(watched);
+            sampler = new Sampler(watched, ProcFs.system(), tracker::outcomes, lag::records, ClockTicks.perSecond());
             sampler.start();
             commitMeters = List.of(new CommitMeters("account-processor", accountProcessorUrl),
                     new CommitMeters("saga-orchestrator", sagaUrl));
@@ -400,7 +402,26 @@ final class LoadCommand implements Callable<Integer> {
         stepOptions.describe(settings);
         settings.put("setup_concurrency", setupConcurrency);
         settings.put("wallet_java_opts", System.getenv().getOrDefault("WALLET_JAVA_OPTS", "(bin/wallet default)"));
+        settings.put("jvms", jvms);
         return settings;
+    }
+
+    /**
+     * How each watched JVM was started, as {@code /proc} shows it (so also when the stack was started
+     * with other settings than this command's environment): its JDK version, java binary and options.
+     */
+    private static Map<String, Object> jvmsOf(final List<WatchedProcess> processes) {
+        final Map<String, Object> jvms = new LinkedHashMap<>();
+        for (final WatchedProcess process : processes) {
+            process.jvmLaunch(ProcFs.system()).ifPresent(launch -> {
+                final Map<String, Object> jvm = new LinkedHashMap<>();
+                jvm.put("jdk", launch.jdk());
+                jvm.put("java", launch.java());
+                jvm.put("options", launch.options());
+                jvms.put(process.name(), jvm);
+            });
+        }
+        return jvms;
     }
 
     private static double round(final double value) {

@@ -42,9 +42,10 @@ public final class HtmlReport {
                 .append(", commit <code>").append(SvgChart.escape(String.valueOf(results.gitCommit())))
                 .append("</code>. Machine: ").append(results.machine().cores()).append(" cores, ")
                 .append(results.machine().memoryMib()).append(" MiB, kernel ")
-                .append(SvgChart.escape(results.machine().kernel())).append(", JDK ")
+                .append(SvgChart.escape(results.machine().kernel())).append(", load generator's JDK ")
                 .append(SvgChart.escape(results.machine().jdk())).append(", load average at start ")
                 .append(SvgChart.escape(results.machine().loadAverageAtStart())).append(".</p>\n");
+        html.append(jvmLine(results.settings().get("jvms")));
         for (final String note : results.notes()) {
             html.append("<p><em>").append(SvgChart.escape(note)).append("</em></p>\n");
         }
@@ -251,5 +252,21 @@ public final class HtmlReport {
                     : String.valueOf(value)).append("</td>");
         }
         return cells.toString();
+    }
+
+    /** The stack's JVMs as started (settings.jvms): each one's JDK and options; nothing when not recorded. */
+    static String jvmLine(final Object jvms) {
+        if (!(jvms instanceof Map<?, ?> byProcess) || byProcess.isEmpty()) {
+            return "";
+        }
+        final String each = byProcess.entrySet().stream()
+                .map(e -> {
+                    final Map<?, ?> jvm = e.getValue() instanceof Map<?, ?> m ? m : Map.of();
+                    final List<?> options = jvm.get("options") instanceof List<?> list ? list : List.of();
+                    return e.getKey() + ": JDK " + jvm.get("jdk") + options.stream()
+                            .map(option -> " " + option).collect(Collectors.joining());
+                })
+                .collect(Collectors.joining("; "));
+        return "<p>JVMs as started: " + SvgChart.escape(each) + ".</p>\n";
     }
 }

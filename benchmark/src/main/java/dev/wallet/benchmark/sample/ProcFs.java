@@ -125,6 +125,65 @@ public final class ProcFs {
         return gained;
     }
 
+    /**
+     * How a JVM was started: the java binary it runs ({@code /proc/<pid>/exe}), the JDK version from
+     * that JDK's {@code release} file (null when it has none), and the options on its command line
+     * ({@code /proc/<pid>/cmdline}) before the main class or {@code -jar}, a class path left out.
+     * Empty when the process does not run.
+     */
+    public Optional<JvmLaunch> jvmLaunch(final long pid) {
+        final Path dir = proc.resolve(Long.toString(pid));
+        final Path java;
+        final String cmdline;
+        try {
+            java = Files.readSymbolicLink(dir.resolve("exe"));
+            cmdline = Files.readString(dir.resolve("cmdline"));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        final List<String> options = new ArrayList<>();
+        final String[] args = cmdline.split("\0");
+        for (int i = 1; i < args.length; i++) {
+            final String arg = args[i];
+            if (arg.equals("-cp") || arg.equals("-classpath") || arg.equals("--class-path")) {
+                i++;
+            } else if (arg.equals("-jar") || !arg.startsWith("-")) {
+                break;
+            } else {
+                options.add(arg);
+            }
+        }
+        return Optional.of(new JvmLaunch(java.toString(), jdkVersion(java), List.copyOf(options)));
+    }
+
+    /**
+     * How a JVM was started.
+     *
+     * @param java    the java binary, e.g. {@code /usr/lib/jvm/java-17-openjdk-amd64/bin/java}
+     * @param jdk     {@code JAVA_VERSION} of its JDK's {@code release} file, e.g. {@code 17.0.15}; or null
+     * @param options its command-line options before the main class or {@code -jar}, class path left out
+     */
+    public record JvmLaunch(String java, String jdk, List<String> options) {
+    }
+
+    private static String jdkVersion(final Path java) {
+        final Path bin = java.getParent();
+        final Path home = bin == null ? null : bin.getParent();
+        if (home == null) {
+            return null;
+        }
+        try {
+            for (final String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
     /** The parent of a process; 0 when it does not run. */
     public long parentOf(final long pid) {
         final long[] stat = stat(pid);

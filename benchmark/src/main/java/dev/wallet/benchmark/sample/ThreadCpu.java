@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  */
 public final class ThreadCpu {
 
-    /** A JVM thread's line in {@code Thread.print}: its quoted name, then its native id. */
-    private static final Pattern THREAD_LINE = Pattern.compile("^\"(.*)\" .*\\bnid=0x([0-9a-fA-F]+)\\b");
+    /**
+     * A JVM thread's line in {@code Thread.print}: its quoted name, then its native id, in hex on JDK
+     * 17 ({@code nid=0x7693}) and in decimal on newer JDKs, 25 among them ({@code nid=9727}).
+     */
+    private static final Pattern THREAD_LINE = Pattern.compile("^\"(.*)\" .*\\bnid=(?:0x([0-9a-fA-F]+)|(\\d+))\\b");
 
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -57,7 +60,9 @@ public final class ThreadCpu {
         for (final String line : threadPrint.split("\n")) {
             final Matcher thread = THREAD_LINE.matcher(line);
             if (thread.find()) {
-                names.put(Long.parseLong(thread.group(2), 16), thread.group(1));
+                final long nativeId = thread.group(2) != null
+                        ? Long.parseLong(thread.group(2), 16) : Long.parseLong(thread.group(3));
+                names.put(nativeId, thread.group(1));
             }
         }
         return names;

@@ -36,6 +36,11 @@ public record WatchedProcess(String name, long pid, boolean tree) {
         return tree ? Map.of() : ThreadCpu.jvmNames(pid);
     }
 
+    /** How it was started, if it is a JVM: its JDK and options; empty for a tree (PostgreSQL is no JVM). */
+    public Optional<ProcFs.JvmLaunch> jvmLaunch(final ProcFs procFs) {
+        return tree ? Optional.empty() : procFs.jvmLaunch(pid);
+    }
+
     /** Its threads with their cumulative CPU ticks; none for a tree (PostgreSQL is no JVM). */
     public Map<Long, ProcFs.ThreadTicks> threads(final ProcFs procFs) {
         return tree ? Map.of() : procFs.threads(pid);

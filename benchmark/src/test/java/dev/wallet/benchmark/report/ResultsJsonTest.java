@@ -30,6 +30,7 @@ class ResultsJsonTest {
         assertThat(json.at("/machine/cores").asInt()).isEqualTo(2);
         assertThat(json.at("/machine/memory_mib").asLong()).isEqualTo(24_000);
         assertThat(json.at("/settings/accounts").asInt()).isEqualTo(1_000);
+        assertThat(json.at("/settings/jvms/saga-orchestrator/options/1").asText()).isEqualTo("-XX:+UseSerialGC");
         final JsonNode step = json.at("/steps/0");
         assertThat(step.get("name").asText()).isEqualTo("pipeline-2500");
         assertThat(step.get("offered_per_second").asDouble()).isEqualTo(2_500);
@@ -76,6 +77,7 @@ class ResultsJsonTest {
         assertThat(html.split("<svg ", -1)).hasSize(5);
         assertThat(html).contains("pipeline-2500", "postgres-baseline", "abc123");
         assertThat(html).contains("Busiest threads", "wallet-saga-orchestrator-&lt;id&gt;-StreamThread-# 0.40");
+        assertThat(html).contains("JVMs as started: saga-orchestrator: JDK 25.0.1 -Xmx512m -XX:+UseSerialGC.");
     }
 
     private static Results sampleResults() {
@@ -97,7 +99,8 @@ class ResultsJsonTest {
         final List<StepResult> steps = List.of(step, max);
         return new Results(Results.FORMAT, "2026-11-25T13:00:00Z", "2026-11-25T13:05:00Z", "abc123",
                 new Machine(2, 24_000, "6.1", "Linux amd64", "17", "OpenJDK", "1.0 1.0 1.0"),
-                Map.of("accounts", 1_000), steps, baseline, dev.wallet.benchmark.ComparisonAccess.of(steps, baseline),
+                Map.of("accounts", 1_000, "jvms", Map.of("saga-orchestrator", Map.of("jdk", "25.0.1",
+                        "java", "/jdk/bin/java", "options", List.of("-Xmx512m", "-XX:+UseSerialGC")))), steps, baseline, dev.wallet.benchmark.ComparisonAccess.of(steps, baseline),
                 List.of(new Sample(1.0, "pipeline-2500", 2_400, 120, Map.of("kafka-node-1", 0.4),
                         Map.of("kafka-node-1", 400L))), List.of("a note"));
     }

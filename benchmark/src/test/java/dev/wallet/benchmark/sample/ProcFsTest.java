@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,29 @@ class ProcFsTest {
 
         assertThat(usage.cpuTicks()).isEqualTo(750);
         assertThat(usage.rssBytes()).isEqualTo(2048L * 1024);
+    }
+
+    @Test
+    void shouldReadHowAJvmWasStartedWithoutItsClassPath() throws IOException {
+        final Path jdk = Files.createDirectories(proc.resolve("jdk-25"));
+        Files.createDirectories(jdk.resolve("bin"));
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.1\"\n");
+        final Path broker = Files.createDirectories(proc.resolve("40"));
+        Files.createSymbolicLink(broker.resolve("exe"), jdk.resolve("bin").resolve("java"));
+        Files.writeString(broker.resolve("cmdline"), String.join("\0", "java", "-Xmx512m", "-cp", "a.jar:b.jar",
+                "-XX:+UseG1GC", "-Dx=y z", "kafka.Kafka", "-Xnot-an-option", "server.properties") + "\0");
+        final Path service = Files.createDirectories(proc.resolve("41"));
+        Files.createSymbolicLink(service.resolve("exe"), proc.resolve("nowhere").resolve("bin").resolve("java"));
+        Files.writeString(service.resolve("cmdline"), String.join("\0", "java", "-XX:+UseSerialGC", "-jar",
+                "service.jar", "--server.port=0") + "\0");
+
+        final ProcFs procFs = new ProcFs(proc);
+
+        assertThat(procFs.jvmLaunch(40)).contains(new ProcFs.JvmLaunch(jdk.resolve("bin").resolve("java").toString(),
+                "25.0.1", List.of("-Xmx512m", "-XX:+UseG1GC", "-Dx=y z")));
+        assertThat(procFs.jvmLaunch(41).orElseThrow().jdk()).isNull();
+        assertThat(procFs.jvmLaunch(41).orElseThrow().options()).containsExactly("-XX:+UseSerialGC");
+        assertThat(procFs.jvmLaunch(4242)).isEmpty();
     }
 
     @Test

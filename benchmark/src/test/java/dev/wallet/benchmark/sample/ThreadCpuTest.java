@@ -33,6 +33,19 @@ class ThreadCpuTest {
     }
 
     @Test
+    void shouldReadDecimalNativeIdsAsNewerJdksPrintThem() {
+        // JDK 25's Thread.print: the native id also in brackets after the number, and nid in decimal.
+        final String print = """
+                "%s-StreamThread-1" #3 [9727] prio=5 os_prio=0 cpu=678.93ms elapsed=4.34s tid=0x00007f298802aa70 nid=9727 runnable  [0x00007f298cbfe000]
+                "Reference Handler" #12 [9736] daemon prio=10 os_prio=0 cpu=0.57ms elapsed=4.29s tid=0x00007f29880b4670 nid=9736 waiting on condition  [0x00007f2968abd000]
+                """.formatted(APP);
+
+        assertThat(ThreadCpu.namesFromThreadPrint(print)).isEqualTo(Map.of(
+                9727L, APP + "-StreamThread-1",
+                9736L, "Reference Handler"));
+    }
+
+    @Test
     void shouldFoldClientIdsAndNumbersSoThreadsOfOneKindShareAGroup() {
         assertThat(ThreadCpu.group(APP + "-StreamThread-1")).isEqualTo("wallet-account-processor-<id>-StreamThread-#");
         assertThat(ThreadCpu.group("GC Thread#1")).isEqualTo(ThreadCpu.group("GC Thread#0")).isEqualTo("GC Thread##");
