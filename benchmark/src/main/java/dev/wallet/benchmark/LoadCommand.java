@@ -118,7 +118,7 @@ final class LoadCommand implements Callable<Integer> {
     private List<CommitMeters> commitMeters;
     private TopicRecords topicRecords;
     private Map<String, Integer> topicPartitions = Map.of();
-    private Map<String, Object> jvms = Map.of();
+    private Map<String, ProcFs.JvmLaunch> jvms = Map.of();
     private ReadSideLag readSideLag;
     private List<String> runNotes;
     private OutcomeTracker tracker;
@@ -410,16 +410,10 @@ final class LoadCommand implements Callable<Integer> {
      * How each watched JVM was started, as {@code /proc} shows it (so also when the stack was started
      * with other settings than this command's environment): its JDK version, java binary and options.
      */
-    private static Map<String, Object> jvmsOf(final List<WatchedProcess> processes) {
-        final Map<String, Object> jvms = new LinkedHashMap<>();
+    private static Map<String, ProcFs.JvmLaunch> jvmsOf(final List<WatchedProcess> processes) {
+        final Map<String, ProcFs.JvmLaunch> jvms = new LinkedHashMap<>();
         for (final WatchedProcess process : processes) {
-            process.jvmLaunch(ProcFs.system()).ifPresent(launch -> {
-                final Map<String, Object> jvm = new LinkedHashMap<>();
-                jvm.put("jdk", launch.jdk());
-                jvm.put("java", launch.java());
-                jvm.put("options", launch.options());
-                jvms.put(process.name(), jvm);
-            });
+            process.jvmLaunch(ProcFs.system()).ifPresent(launch -> jvms.put(process.name(), launch));
         }
         return jvms;
     }

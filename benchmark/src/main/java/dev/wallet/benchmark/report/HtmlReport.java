@@ -1,5 +1,6 @@
 package dev.wallet.benchmark.report;
 
+import dev.wallet.benchmark.sample.ProcFs.JvmLaunch;
 import dev.wallet.benchmark.sample.Sample;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -260,12 +261,8 @@ public final class HtmlReport {
             return "";
         }
         final String each = byProcess.entrySet().stream()
-                .map(e -> {
-                    final Map<?, ?> jvm = e.getValue() instanceof Map<?, ?> m ? m : Map.of();
-                    final List<?> options = jvm.get("options") instanceof List<?> list ? list : List.of();
-                    return e.getKey() + ": JDK " + jvm.get("jdk") + options.stream()
-                            .map(option -> " " + option).collect(Collectors.joining());
-                })
+                .filter(e -> e.getValue() instanceof JvmLaunch)
+                .map(e -> e.getKey() + ": " + ((JvmLaunch) e.getValue()).describe())
                 .collect(Collectors.joining("; "));
         return "<p>JVMs as started: " + SvgChart.escape(each) + ".</p>\n";
     }

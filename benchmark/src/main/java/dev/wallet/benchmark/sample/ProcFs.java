@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -164,24 +165,26 @@ public final class ProcFs {
      * @param options its command-line options before the main class or {@code -jar}, class path left out
      */
     public record JvmLaunch(String java, String jdk, List<String> options) {
+
+        /** For people: {@code JDK 17.0.15 -Xmx512m -XX:+UseSerialGC}. */
+        public String describe() {
+            return "JDK " + jdk + options.stream().map(option -> " " + option).collect(Collectors.joining());
+        }
     }
 
     private static String jdkVersion(final Path java) {
         final Path bin = java.getParent();
-        final Path home = bin == null ? null : bin.getParent();
-        if (home == null) {
+        if (bin == null || bin.getParent() == null) {
             return null;
         }
         try {
-            for (final String line : Files.readAllLines(home.resolve("release"))) {
-                if (line.startsWith("JAVA_VERSION=")) {
-                    return line.substring("JAVA_VERSION=".length()).replace("\"", "");
-                }
-            }
+            return Files.readAllLines(bin.getParent().resolve("release")).stream()
+                    .filter(line -> line.startsWith("JAVA_VERSION="))
+                    .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", ""))
+                    .findFirst().orElse(null);
         } catch (IOException e) {
             return null;
         }
-        return null;
     }
 
     /** The parent of a process; 0 when it does not run. */

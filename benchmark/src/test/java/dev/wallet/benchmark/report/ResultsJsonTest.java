@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wallet.benchmark.sample.ProcFs;
 import dev.wallet.benchmark.sample.Sample;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,8 +100,8 @@ class ResultsJsonTest {
         final List<StepResult> steps = List.of(step, max);
         return new Results(Results.FORMAT, "2026-11-25T13:00:00Z", "2026-11-25T13:05:00Z", "abc123",
                 new Machine(2, 24_000, "6.1", "Linux amd64", "17", "OpenJDK", "1.0 1.0 1.0"),
-                Map.of("accounts", 1_000, "jvms", Map.of("saga-orchestrator", Map.of("jdk", "25.0.1",
-                        "java", "/jdk/bin/java", "options", List.of("-Xmx512m", "-XX:+UseSerialGC")))), steps, baseline, dev.wallet.benchmark.ComparisonAccess.of(steps, baseline),
+                Map.of("accounts", 1_000, "jvms", Map.of("saga-orchestrator", new ProcFs.JvmLaunch("/jdk/bin/java",
+                        "25.0.1", List.of("-Xmx512m", "-XX:+UseSerialGC")))), steps, baseline, dev.wallet.benchmark.ComparisonAccess.of(steps, baseline),
                 List.of(new Sample(1.0, "pipeline-2500", 2_400, 120, Map.of("kafka-node-1", 0.4),
                         Map.of("kafka-node-1", 400L))), List.of("a note"));
     }
