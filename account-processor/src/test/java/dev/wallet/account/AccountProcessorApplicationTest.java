@@ -66,7 +66,9 @@ class AccountProcessorApplicationTest {
 
     @DynamicPropertySource
     static void stateDir(final DynamicPropertyRegistry registry) throws Exception {
-        final Path dir = Files.createTempDirectory("account-processor-app-test");
+        // Under the module's target/, not /tmp: the Streams client still holds it when the test class ends.
+        final Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-state")),
+                "account-processor-app-test");
         registry.add("wallet.account-processor.state-dir", dir::toString);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +36,9 @@ class AccountProcessorWithoutKafkaTest {
             closedPort = socket.getLocalPort();
         }
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closedPort);
-        final String stateDir = Files.createTempDirectory("account-processor-no-kafka").toString();
+        // Under the module's target/, not /tmp: the Streams client still holds it when the test class ends.
+        final String stateDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-state")),
+                "account-processor-no-kafka").toString();
         registry.add("wallet.account-processor.state-dir", () -> stateDir);
     }
 

@@ -66,7 +66,9 @@ class SagaOrchestratorApplicationTest {
 
     @DynamicPropertySource
     static void stateDir(final DynamicPropertyRegistry registry) throws Exception {
-        final Path dir = Files.createTempDirectory("saga-orchestrator-app-test");
+        // Under the module's target/, not /tmp: the Streams client still holds it when the test class ends.
+        final Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-state")),
+                "saga-orchestrator-app-test");
         registry.add("wallet.saga-orchestrator.state-dir", dir::toString);
     }
 

@@ -2,7 +2,9 @@ package dev.wallet.api.support;
 
 import dev.wallet.schemas.kafka.ExactlyOnce;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -23,6 +26,7 @@ import org.awaitility.Awaitility;
 public final class WritePath implements AutoCloseable {
 
     private final List<KafkaStreams> clients = new ArrayList<>();
+    private final List<Path> stateDirs = new ArrayList<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
     private WritePath() {
@@ -53,7 +57,9 @@ public final class WritePath implements AutoCloseable {
         final StreamsBuilder builder = new StreamsBuilder();
         topology.accept(builder);
         final Properties props = ExactlyOnce.streams(applicationId, bootstrap, 1);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(applicationId).toString());
+        final Path stateDir = Files.createTempDirectory(applicationId);
+        stateDirs.add(stateDir);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         final KafkaStreams client = new KafkaStreams(builder.build(), props);
@@ -83,6 +89,14 @@ public final class WritePath implements AutoCloseable {
             client.close(Duration.ofSeconds(10));
             // Deletes the client's local state directory: tests leave nothing behind in /tmp.
             client.cleanUp();
+        }
+        for (final Path stateDir : stateDirs) {
+            // cleanUp() removes the application's folder, not the temporary directory around it.
+            try {
+                Utils.delete(stateDir.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not delete " + stateDir, e);
+            }
         }
     }
 }

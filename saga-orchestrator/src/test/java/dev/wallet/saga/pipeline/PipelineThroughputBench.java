@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -97,6 +98,7 @@ public final class PipelineThroughputBench {
                     latencies.getValueAtPercentile(99.9) / 1e6, latencies.getMaxValue() / 1e6);
         } finally {
             broker.destroy();
+            Utils.delete(state.toFile());
         }
     }
 
