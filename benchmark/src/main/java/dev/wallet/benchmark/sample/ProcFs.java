@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -126,10 +127,19 @@ public final class ProcFs {
         return gained;
     }
 
+    /** Launcher options whose value, the class path, is the next argument; left out of {@link JvmLaunch}. */
+    private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path");
+
+    /** Launcher options whose value is the next argument, kept with it as one option ("--add-opens X"). */
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--add-opens", "--add-exports", "--add-reads",
+            "--add-modules", "--limit-modules", "--module-path", "-p", "--upgrade-module-path", "--patch-module",
+            "--enable-native-access");
+
     /**
      * How a JVM was started: the java binary it runs ({@code /proc/<pid>/exe}), the JDK version from
      * that JDK's {@code release} file (null when it has none), and the options on its command line
-     * ({@code /proc/<pid>/cmdline}) before the main class or {@code -jar}, a class path left out.
+     * ({@code /proc/<pid>/cmdline}) before the main class, {@code -jar} or {@code -m}, a class path left
+     * out and an option given as two arguments ({@code --add-opens X}) kept as one.
      * Empty when the process does not run.
      */
     public Optional<JvmLaunch> jvmLaunch(final long pid) {
@@ -146,10 +156,12 @@ public final class ProcFs {
         final String[] args = cmdline.split("\0");
         for (int i = 1; i < args.length; i++) {
             final String arg = args[i];
-            if (arg.equals("-cp") || arg.equals("-classpath") || arg.equals("--class-path")) {
+            if (CLASS_PATH_OPTIONS.contains(arg)) {
                 i++;
-            } else if (arg.equals("-jar") || !arg.startsWith("-")) {
+            } else if (arg.equals("-jar") || arg.equals("-m") || arg.equals("--module") || !arg.startsWith("-")) {
                 break;
+            } else if (OPTIONS_WITH_VALUE.contains(arg) && i + 1 < args.length) {
+                options.add(arg + " " + args[++i]);
             } else {
                 options.add(arg);
             }

@@ -36,15 +36,16 @@ class ProcFsTest {
                 "-XX:+UseG1GC", "-Dx=y z", "kafka.Kafka", "-Xnot-an-option", "server.properties") + "\0");
         final Path service = Files.createDirectories(proc.resolve("41"));
         Files.createSymbolicLink(service.resolve("exe"), proc.resolve("nowhere").resolve("bin").resolve("java"));
-        Files.writeString(service.resolve("cmdline"), String.join("\0", "java", "-XX:+UseSerialGC", "-jar",
-                "service.jar", "--server.port=0") + "\0");
+        Files.writeString(service.resolve("cmdline"), String.join("\0", "java", "-XX:+UseSerialGC", "--add-opens",
+                "java.base/java.nio=ALL-UNNAMED", "-jar", "service.jar", "--server.port=0") + "\0");
 
         final ProcFs procFs = new ProcFs(proc);
 
         assertThat(procFs.jvmLaunch(40)).contains(new ProcFs.JvmLaunch(jdk.resolve("bin").resolve("java").toString(),
                 "25.0.1", List.of("-Xmx512m", "-XX:+UseG1GC", "-Dx=y z")));
         assertThat(procFs.jvmLaunch(41).orElseThrow().jdk()).isNull();
-        assertThat(procFs.jvmLaunch(41).orElseThrow().options()).containsExactly("-XX:+UseSerialGC");
+        assertThat(procFs.jvmLaunch(41).orElseThrow().options())
+                .containsExactly("-XX:+UseSerialGC", "--add-opens java.base/java.nio=ALL-UNNAMED");
         assertThat(procFs.jvmLaunch(4242)).isEmpty();
     }
 
