@@ -4,6 +4,11 @@ package dev.wallet.query.projection;
  * The projection's SQL: one multi-row statement per table over {@code unnest} of arrays, each
  * idempotent, so that a redelivered or replayed batch changes nothing. Times travel as epoch
  * milliseconds ({@code bigint[]}) and become {@code timestamptz} in SQL.
+ *
+ * <p>The arrays are unnested in a select list ({@code SELECT unnest($1) AS a, unnest($2) AS s, ...}),
+ * which PostgreSQL runs in step, row by row, with the same rows as {@code FROM unnest($1, $2, ...)}
+ * but without first copying them into a tuple store: about a tenth less PostgreSQL CPU per
+ * transfer, measured (README, "Throughput").
  */
 final class ProjectionSql {
 
@@ -12,8 +17,10 @@ final class ProjectionSql {
             INSERT INTO ledger_entries (account_id, sequence, transaction_id, step, kind, amount_minor,
                                         requested_minor, balance_after_minor, currency, reason, occurred_at)
             SELECT a, s, t, st, k, am, rq, ba, c, r, timestamptz 'epoch' + o * interval '1 millisecond'
-            FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[],
-                        $8::bigint[], $9::text[], $10::text[], $11::bigint[]) AS u(a, s, t, st, k, am, rq, ba, c, r, o)
+            FROM (SELECT unnest($1::text[]) AS a, unnest($2::bigint[]) AS s, unnest($3::text[]) AS t,
+                         unnest($4::text[]) AS st, unnest($5::text[]) AS k, unnest($6::bigint[]) AS am,
+                         unnest($7::bigint[]) AS rq, unnest($8::bigint[]) AS ba, unnest($9::text[]) AS c,
+                         unnest($10::text[]) AS r, unnest($11::bigint[]) AS o) AS u
             ON CONFLICT (account_id, sequence) DO NOTHING
             """;
 
@@ -22,8 +29,9 @@ final class ProjectionSql {
             INSERT INTO accounts (account_id, currency, account_type, balance_minor, sequence, opened_at, updated_at)
             SELECT a, c, ty, b, s, timestamptz 'epoch' + op * interval '1 millisecond',
                    timestamptz 'epoch' + up * interval '1 millisecond'
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])
-                 AS u(a, c, ty, b, s, op, up)
+            FROM (SELECT unnest($1::text[]) AS a, unnest($2::text[]) AS c, unnest($3::text[]) AS ty,
+                         unnest($4::bigint[]) AS b, unnest($5::bigint[]) AS s, unnest($6::bigint[]) AS op,
+                         unnest($7::bigint[]) AS up) AS u
             ON CONFLICT (account_id) DO UPDATE SET
                 balance_minor = CASE WHEN excluded.sequence > accounts.sequence
                                      THEN excluded.balance_minor ELSE accounts.balance_minor END,
@@ -40,8 +48,9 @@ final class ProjectionSql {
             INSERT INTO unknown_account_rejections (account_id, transaction_id, step, kind, reason, requested_minor,
                                                     currency, occurred_at)
             SELECT a, t, st, k, r, rq, c, timestamptz 'epoch' + o * interval '1 millisecond'
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[],
-                        $8::bigint[]) AS u(a, t, st, k, r, rq, c, o)
+            FROM (SELECT unnest($1::text[]) AS a, unnest($2::text[]) AS t, unnest($3::text[]) AS st,
+                         unnest($4::text[]) AS k, unnest($5::text[]) AS r, unnest($6::bigint[]) AS rq,
+                         unnest($7::text[]) AS c, unnest($8::bigint[]) AS o) AS u
             ON CONFLICT (account_id, transaction_id, step) DO NOTHING
             """;
 
@@ -55,10 +64,12 @@ final class ProjectionSql {
                    timestamptz 'epoch' + ac * interval '1 millisecond',
                    timestamptz 'epoch' + fi * interval '1 millisecond',
                    timestamptz 'epoch' + up * interval '1 millisecond'
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::smallint[],
-                        $8::text[], $9::boolean[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[],
-                        $14::bigint[], $15::bigint[], $16::bigint[])
-                 AS u(t, fa, ta, am, c, ph, rk, r, rf, ss, ds, rq, dl, ac, fi, up)
+            FROM (SELECT unnest($1::text[]) AS t, unnest($2::text[]) AS fa, unnest($3::text[]) AS ta,
+                         unnest($4::bigint[]) AS am, unnest($5::text[]) AS c, unnest($6::text[]) AS ph,
+                         unnest($7::smallint[]) AS rk, unnest($8::text[]) AS r, unnest($9::boolean[]) AS rf,
+                         unnest($10::bigint[]) AS ss, unnest($11::bigint[]) AS ds, unnest($12::bigint[]) AS rq,
+                         unnest($13::bigint[]) AS dl, unnest($14::bigint[]) AS ac, unnest($15::bigint[]) AS fi,
+                         unnest($16::bigint[]) AS up) AS u
             """;
 
     /**
@@ -97,15 +108,17 @@ final class ProjectionSql {
                                              conflicting_to_account, conflicting_amount_minor, conflicting_currency,
                                              occurred_at)
             SELECT p, o, t, k, fa, ta, am, c, timestamptz 'epoch' + at * interval '1 millisecond'
-            FROM unnest($1::integer[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
-                        $8::text[], $9::bigint[]) AS u(p, o, t, k, fa, ta, am, c, at)
+            FROM (SELECT unnest($1::integer[]) AS p, unnest($2::bigint[]) AS o, unnest($3::text[]) AS t,
+                         unnest($4::text[]) AS k, unnest($5::text[]) AS fa, unnest($6::text[]) AS ta,
+                         unnest($7::bigint[]) AS am, unnest($8::text[]) AS c, unnest($9::bigint[]) AS at) AS u
             ON CONFLICT (kafka_partition, kafka_offset) DO NOTHING
             """;
 
     static final String UPSERT_PROGRESS = """
             INSERT INTO projection_progress (topic, kafka_partition, next_offset, last_event_at, updated_at)
             SELECT tp, p, o, timestamptz 'epoch' + at * interval '1 millisecond', now()
-            FROM unnest($1::text[], $2::integer[], $3::bigint[], $4::bigint[]) AS u(tp, p, o, at)
+            FROM (SELECT unnest($1::text[]) AS tp, unnest($2::integer[]) AS p, unnest($3::bigint[]) AS o,
+                         unnest($4::bigint[]) AS at) AS u
             ON CONFLICT (topic, kafka_partition) DO UPDATE SET
                 next_offset   = GREATEST(projection_progress.next_offset, excluded.next_offset),
                 last_event_at = GREATEST(projection_progress.last_event_at, excluded.last_event_at),
