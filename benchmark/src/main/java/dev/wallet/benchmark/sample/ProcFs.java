@@ -27,6 +27,14 @@ public final class ProcFs {
     private static final int CUTIME = 13;
     private static final int CSTIME = 14;
 
+    /** Launcher options whose value, the class path, is the next argument; left out of {@link JvmLaunch}. */
+    private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path");
+
+    /** Launcher options whose value is the next argument, kept with it as one option ("--add-opens X"). */
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--add-opens", "--add-exports", "--add-reads",
+            "--add-modules", "--limit-modules", "--module-path", "-p", "--upgrade-module-path", "--patch-module",
+            "--enable-native-access");
+
     private final Path proc;
 
     public ProcFs(final Path proc) {
@@ -126,14 +134,6 @@ public final class ProcFs {
         }
         return gained;
     }
-
-    /** Launcher options whose value, the class path, is the next argument; left out of {@link JvmLaunch}. */
-    private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path");
-
-    /** Launcher options whose value is the next argument, kept with it as one option ("--add-opens X"). */
-    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--add-opens", "--add-exports", "--add-reads",
-            "--add-modules", "--limit-modules", "--module-path", "-p", "--upgrade-module-path", "--patch-module",
-            "--enable-native-access");
 
     /**
      * How a JVM was started: the java binary it runs ({@code /proc/<pid>/exe}), the JDK version from
