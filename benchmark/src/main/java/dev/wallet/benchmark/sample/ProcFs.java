@@ -174,7 +174,8 @@ public final class ProcFs {
      *
      * @param java    the java binary, e.g. {@code /usr/lib/jvm/java-17-openjdk-amd64/bin/java}
      * @param jdk     {@code JAVA_VERSION} of its JDK's {@code release} file, e.g. {@code 17.0.15}; or null
-     * @param options its command-line options before the main class or {@code -jar}, class path left out
+     * @param options its command-line options before the main class, {@code -jar} or {@code -m}, class path
+     *                left out, an option given as two arguments kept as one ({@code --add-opens X})
      */
     public record JvmLaunch(String java, String jdk, List<String> options) {
 

@@ -98,10 +98,12 @@ class ResultsJsonTest {
         final BaselineResult baseline = new BaselineResult("17.11", 8, 1_000, 10.0, 48_000, 0, 0, 4_800.0, latency,
                 true, Map.of("fsync", "on"), Map.of("postgres", ProcessCost.of(12, 10, 48_000)));
         final List<StepResult> steps = List.of(step, max);
+        final ProcFs.JvmLaunch saga = new ProcFs.JvmLaunch("/jdk/bin/java", "25.0.1",
+                List.of("-Xmx512m", "-XX:+UseSerialGC"));
         return new Results(Results.FORMAT, "2026-11-25T13:00:00Z", "2026-11-25T13:05:00Z", "abc123",
                 new Machine(2, 24_000, "6.1", "Linux amd64", "17", "OpenJDK", "1.0 1.0 1.0"),
-                Map.of("accounts", 1_000, "jvms", Map.of("saga-orchestrator", new ProcFs.JvmLaunch("/jdk/bin/java",
-                        "25.0.1", List.of("-Xmx512m", "-XX:+UseSerialGC")))), steps, baseline, dev.wallet.benchmark.ComparisonAccess.of(steps, baseline),
+                Map.of("accounts", 1_000, "jvms", Map.of("saga-orchestrator", saga)), steps, baseline,
+                dev.wallet.benchmark.ComparisonAccess.of(steps, baseline),
                 List.of(new Sample(1.0, "pipeline-2500", 2_400, 120, Map.of("kafka-node-1", 0.4),
                         Map.of("kafka-node-1", 400L))), List.of("a note"));
     }
