@@ -1,5 +1,6 @@
 package dev.wallet.saga.pipeline;
 
+import dev.wallet.account.topology.AccountProcessorSettings;
 import dev.wallet.account.topology.AccountProcessorTopology;
 import dev.wallet.saga.topology.TransferSagaTopology;
 import dev.wallet.schemas.avro.AccountCommand;
@@ -41,7 +42,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * [offered/s]}: all requests at once (offered 0, the default) measures throughput; a rate paces them (open loop)
  * to measure latency from send to terminal event. Streams settings of each app can be replaced with
  * {@code -Dbench.saga.<key>=<value>} and {@code -Dbench.accounts.<key>=<value>}, broker settings with
- * {@code -Dbench.broker.<key>=<value>}.
+ * {@code -Dbench.broker.<key>=<value>}; {@code -Dbench.applied-steps-retention=PT1M} shortens the account processor's
+ * applied-steps retention. Besides the totals it prints the CPU of each app's threads per transfer.
  */
 public final class PipelineThroughputBench {
 
@@ -65,7 +67,7 @@ public final class PipelineThroughputBench {
         final Path state = Files.createTempDirectory("saga-bench");
         final String bootstrap = broker.getBrokersAsString();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-             RunningApp accounts = new RunningApp("bench-accounts", AccountProcessorTopology::build, bootstrap,
+             RunningApp accounts = new RunningApp("bench-accounts", PipelineThroughputBench::accountProcessor, bootstrap,
                      state.resolve("accounts"), overrides("bench.accounts."));
              RunningApp saga = new RunningApp("bench-saga", TransferSagaTopology::build, bootstrap,
                      state.resolve("saga"), overrides("bench.saga."));
@@ -82,6 +84,7 @@ public final class PipelineThroughputBench {
             final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             final long startCpuNs = os.getProcessCpuTime();
+            final Map<String, Long> startThreadCpuNs = threadCpuNs();
             final long startNs = System.nanoTime();
             final Thread sender = new Thread(() -> sendTransfers(producer, users, transfers, offeredPerSecond, sentAtNs),
                     "bench-sender");
@@ -96,10 +99,60 @@ public final class PipelineThroughputBench {
                     seconds, transfers / seconds, cpuSeconds * 1e6 / transfers, os.getSystemLoadAverage(), latencies.getValueAtPercentile(50) / 1e6,
                     latencies.getValueAtPercentile(90) / 1e6, latencies.getValueAtPercentile(99) / 1e6,
                     latencies.getValueAtPercentile(99.9) / 1e6, latencies.getMaxValue() / 1e6);
+            printThreadCpu(startThreadCpuNs, threadCpuNs(), transfers);
         } finally {
             broker.destroy();
             Utils.delete(state.toFile());
         }
+    }
+
+    /**
+     * The account processor as the services run it, but with {@code -Dbench.applied-steps-retention=PT1M} (an ISO-8601
+     * duration) keeping applied steps that long instead: a short retention lets a run of a few minutes reach the
+     * applied-steps store's steady state, with as many live segments as a day's retention has.
+     */
+    private static void accountProcessor(final org.apache.kafka.streams.StreamsBuilder builder) {
+        final String retention = System.getProperty("bench.applied-steps-retention");
+        AccountProcessorTopology.build(builder, retention == null ? AccountProcessorSettings.defaults()
+                : AccountProcessorSettings.defaults().withAppliedStepsRetention(Duration.parse(retention)));
+    }
+
+    /** CPU time so far of every live thread of this JVM, by thread name (names repeated are summed). */
+    private static Map<String, Long> threadCpuNs() {
+        final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        final Map<String, Long> cpu = new java.util.HashMap<>();
+        for (final java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            final long ns = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+            if (ns > 0) {
+                cpu.merge(info.getThreadName(), ns, Long::sum);
+            }
+        }
+        return cpu;
+    }
+
+    /**
+     * Prints the CPU per transfer of each app's stream threads, its producers' I/O threads and the rest of this JVM
+     * (the broker, the bench's own clients, JIT and GC) between two {@link #threadCpuNs()} readings.
+     */
+    private static void printThreadCpu(final Map<String, Long> before, final Map<String, Long> after,
+                                       final int transfers) {
+        final Map<String, Long> groups = new java.util.TreeMap<>();
+        after.forEach((name, ns) -> groups.merge(threadGroup(name), ns - before.getOrDefault(name, 0L), Long::sum));
+        final StringBuilder line = new StringBuilder("BENCH CPU per transfer by thread group:");
+        groups.forEach((group, ns) -> line.append(String.format(" %s %.1f µs;", group, ns / 1e3 / transfers)));
+        System.out.println(line);
+    }
+
+    private static String threadGroup(final String threadName) {
+        for (final String app : List.of("bench-accounts", "bench-saga")) {
+            if (threadName.contains(app)) {
+                if (threadName.contains("producer")) {
+                    return app + " producer I/O";
+                }
+                return threadName.matches(".*StreamThread-\\d+$") ? app + " stream thread" : app + " other";
+            }
+        }
+        return "rest of the JVM";
     }
 
     /**
