@@ -42,7 +42,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * [offered/s]}: all requests at once (offered 0, the default) measures throughput; a rate paces them (open loop)
  * to measure latency from send to terminal event. Streams settings of each app can be replaced with
  * {@code -Dbench.saga.<key>=<value>} and {@code -Dbench.accounts.<key>=<value>}, broker settings with
- * {@code -Dbench.broker.<key>=<value>}; {@code -Dbench.applied-steps-retention=PT1M} shortens the account processor's
+ * {@code -Dbench.broker.<key>=<value>}; {@code -Dbench.applied-steps-retention=PT2M} shortens the account processor's
  * applied-steps retention. Besides the totals it prints the CPU of each app's threads per transfer.
  */
 public final class PipelineThroughputBench {
@@ -107,9 +107,9 @@ public final class PipelineThroughputBench {
     }
 
     /**
-     * The account processor as the services run it, but with {@code -Dbench.applied-steps-retention=PT1M} (an ISO-8601
-     * duration) keeping applied steps that long instead: a short retention lets a run of a few minutes reach the
-     * applied-steps store's steady state, with as many live segments as a day's retention has.
+     * The account processor as the services run it, but with {@code -Dbench.applied-steps-retention=PT2M} (an ISO-8601
+     * duration) keeping applied steps that long instead. The store's segments last half the retention, at least a
+     * minute, so after two minutes of a run with PT2M a lookup spans three segments, as after a day with the default.
      */
     private static void accountProcessor(final org.apache.kafka.streams.StreamsBuilder builder) {
         final String retention = System.getProperty("bench.applied-steps-retention");
