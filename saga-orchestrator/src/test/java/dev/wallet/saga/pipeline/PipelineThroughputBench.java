@@ -11,14 +11,19 @@ import dev.wallet.schemas.avro.TransferRequest;
 import dev.wallet.schemas.kafka.ExactlyOnce;
 import dev.wallet.schemas.topics.TopicProvisioner;
 import dev.wallet.schemas.topics.Topics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -29,6 +34,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -58,7 +64,7 @@ public final class PipelineThroughputBench {
         final int users = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         final int offeredPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         final EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-        final Map<String, String> brokerProperties = new java.util.TreeMap<>(Map.of(
+        final Map<String, String> brokerProperties = new TreeMap<>(Map.of(
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1", "group.initial.rebalance.delay.ms", "0"));
         brokerProperties.putAll(overrides("bench.broker."));
@@ -84,7 +90,7 @@ public final class PipelineThroughputBench {
             final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             final long startCpuNs = os.getProcessCpuTime();
-            final Map<String, Long> startThreadCpuNs = threadCpuNs();
+            final Map<Long, ThreadCpu> startThreadCpuNs = threadCpuNs();
             final long startNs = System.nanoTime();
             final Thread sender = new Thread(() -> sendTransfers(producer, users, transfers, offeredPerSecond, sentAtNs),
                     "bench-sender");
@@ -111,33 +117,42 @@ public final class PipelineThroughputBench {
      * duration) keeping applied steps that long instead. The store's segments last half the retention, at least a
      * minute, so after two minutes of a run with PT2M a lookup spans three segments, as after a day with the default.
      */
-    private static void accountProcessor(final org.apache.kafka.streams.StreamsBuilder builder) {
+    private static void accountProcessor(final StreamsBuilder builder) {
         final String retention = System.getProperty("bench.applied-steps-retention");
         AccountProcessorTopology.build(builder, retention == null ? AccountProcessorSettings.defaults()
                 : AccountProcessorSettings.defaults().withAppliedStepsRetention(Duration.parse(retention)));
     }
 
-    /** CPU time so far of every live thread of this JVM, by thread name (names repeated are summed). */
-    private static Map<String, Long> threadCpuNs() {
-        final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        final Map<String, Long> cpu = new java.util.HashMap<>();
-        for (final java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+    /** One Java thread's CPU time so far, with the group {@link #threadGroup} puts it in. */
+    private record ThreadCpu(String group, long ns) {
+    }
+
+    /** CPU time so far of every live Java thread of this JVM, by thread id (a name may repeat, an id does not). */
+    private static Map<Long, ThreadCpu> threadCpuNs() {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final Map<Long, ThreadCpu> cpu = new HashMap<>();
+        for (final ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             final long ns = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
             if (ns > 0) {
-                cpu.merge(info.getThreadName(), ns, Long::sum);
+                cpu.put(info.getThreadId(), new ThreadCpu(threadGroup(info.getThreadName()), ns));
             }
         }
         return cpu;
     }
 
     /**
-     * Prints the CPU per transfer of each app's stream threads, its producers' I/O threads and the rest of this JVM
-     * (the broker, the bench's own clients, JIT and GC) between two {@link #threadCpuNs()} readings.
+     * Prints the CPU per transfer of each app's stream threads, its producers' I/O threads, its other threads and the
+     * rest of this JVM's Java threads (the broker, the bench's own clients) between two {@link #threadCpuNs()}
+     * readings. JIT compiler and GC threads are not Java threads, so they are in no group; a thread that ended between
+     * the readings is missing too.
      */
-    private static void printThreadCpu(final Map<String, Long> before, final Map<String, Long> after,
+    private static void printThreadCpu(final Map<Long, ThreadCpu> before, final Map<Long, ThreadCpu> after,
                                        final int transfers) {
-        final Map<String, Long> groups = new java.util.TreeMap<>();
-        after.forEach((name, ns) -> groups.merge(threadGroup(name), ns - before.getOrDefault(name, 0L), Long::sum));
+        final Map<String, Long> groups = new TreeMap<>();
+        after.forEach((id, now) -> {
+            final ThreadCpu then = before.get(id);
+            groups.merge(now.group(), now.ns() - (then == null ? 0 : then.ns()), Long::sum);
+        });
         final StringBuilder line = new StringBuilder("BENCH CPU per transfer by thread group:");
         groups.forEach((group, ns) -> line.append(String.format(" %s %.1f µs;", group, ns / 1e3 / transfers)));
         System.out.println(line);
@@ -160,7 +175,7 @@ public final class PipelineThroughputBench {
      * {@code -Dbench.saga.commit.interval.ms=50} or {@code -Dbench.accounts.producer.linger.ms=10}.
      */
     private static Map<String, String> overrides(final String prefix) {
-        final Map<String, String> overrides = new java.util.TreeMap<>();
+        final Map<String, String> overrides = new TreeMap<>();
         for (final String name : System.getProperties().stringPropertyNames()) {
             if (name.startsWith(prefix)) {
                 overrides.put(name.substring(prefix.length()), System.getProperty(name));
