@@ -12,12 +12,29 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * idempotency by (transaction_id, step), the refund's search for its debit, and the cancellation
  * mark.
  *
- * <p><b>Bound.</b> An entry is stamped with the processor's wall-clock time when its transaction
- * last applied a step on the account, and is found for {@code retention} after that (default
- * {@link #RETENTION_DEFAULT}); its segment is dropped at the latest one segment later (half the
- * retention, at least a minute). The store holds about commands/s x retention entries per instance, ~150 bytes each before
- * compression: 24 h at 1,000 commands/s is ~86 M entries, ~13 GB of RocksDB. Size the disk, or the
- * retention, to the rate.
+ * <p><b>Bound.</b> An entry is stamped with the start of the {@code bucket} (default
+ * {@link #BUCKET_DEFAULT}, 12 h, starting at 00:00 and 12:00 UTC) of the processor's wall-clock time
+ * when its transaction last applied a step on the account. It is found for at least
+ * {@code retention} (default {@link #RETENTION_DEFAULT}) after that and at most one bucket longer,
+ * then dropped with its segment. The store holds about commands/s x (retention + half a bucket)
+ * entries per instance, ~150 bytes each before compression: at 1,000 commands/s and the defaults,
+ * ~108 M entries, ~16 GB of RocksDB. Size the disk, or the retention, to the rate.
+ *
+ * <p><b>Why buckets.</b> A lookup is then at most ceil(retention / bucket) + 1 point reads, 3 at
+ * the defaults. RocksDB's bloom filters (Kafka Streams sets them) let a point read skip every file
+ * that lacks the key, as every file does for a new transaction. A range read over exact stamps, as before, had to
+ * seek into every live segment; it cost about a tenth more of the processor's stream thread once a
+ * lookup spanned three segments, the state of a processor that has run for a day
+ * (docs/benchmarks.md, "Applied-steps point lookups"). The bucket is fixed, not derived from the
+ * retention, so that changing the retention never hides an entry: a lookup finds only stamps on
+ * its own bucket grid, and a running deployment must never change the bucket.
+ *
+ * <p><b>Entries of earlier versions.</b> Up to this version the entries were stamped with exact
+ * times in {@link AccountStores#APPLIED_STEPS_V1}. That store is still read, never written: when
+ * the bucketed store has nothing for a key, a range read over the last {@code retention} of the
+ * earlier store finds what was applied before the upgrade, and the next save moves it into the
+ * bucketed store. One retention after the upgrade no segment of the earlier store overlaps that
+ * range any more, and the read opens nothing. The earlier store can then leave the topology.
  *
  * <p><b>Why that is safe.</b> Forgetting matters only when a step of the same transaction reaches
  * the same account again after the retention. The saga sends each command once (exactly-once), so
@@ -39,15 +56,37 @@ public final class AppliedStepsStore {
     /** Shortest retention accepted: below a minute the window store's segments stop making sense. */
     public static final Duration RETENTION_MIN = Duration.ofMinutes(1);
 
-    /** No entry found. */
-    private static final long NOT_FOUND = -1;
+    /**
+     * Width of the time buckets entries are stamped with: half the default retention, so that a
+     * lookup at the defaults is three point reads. Changing it hides every entry stamped before, so
+     * a change needs a migration like the one from {@link AccountStores#APPLIED_STEPS_V1}.
+     */
+    public static final Duration BUCKET_DEFAULT = Duration.ofHours(12);
+
+    /** Nothing in the bucketed store. */
+    private static final long NOT_STORED = -1;
 
     private final WindowStore<String, StoredAppliedSteps> store;
+    private final WindowStore<String, StoredAppliedSteps> storeV1;
     private final long retentionMs;
+    private final long bucketMs;
 
-    public AppliedStepsStore(final WindowStore<String, StoredAppliedSteps> store, final Duration retention) {
+    /**
+     * @param store     the bucketed store ({@link AccountStores#appliedSteps(Duration, Duration)})
+     * @param storeV1   the store of earlier versions, read only ({@link AccountStores#appliedStepsV1(Duration)})
+     * @param retention how long an entry is found at least
+     * @param bucket    the width of the stamps' buckets; the store's must be the same
+     */
+    public AppliedStepsStore(final WindowStore<String, StoredAppliedSteps> store,
+                             final WindowStore<String, StoredAppliedSteps> storeV1,
+                             final Duration retention, final Duration bucket) {
         this.store = store;
+        this.storeV1 = storeV1;
         this.retentionMs = retention.toMillis();
+        this.bucketMs = bucket.toMillis();
+        if (bucketMs <= 0) {
+            throw new IllegalArgumentException("The applied-steps bucket must be positive, was " + bucket + ".");
+        }
     }
 
     /** The key of the steps of {@code transactionId} on {@code accountId}; unambiguous for any ids. */
@@ -61,38 +100,51 @@ public final class AppliedStepsStore {
      * is {@link AppliedSteps#NONE} when nothing is remembered.
      */
     public Found find(final String key, final long nowMs) {
-        StoredAppliedSteps latest = null;
-        long latestAtMs = NOT_FOUND;
-        try (WindowStoreIterator<StoredAppliedSteps> entries = store.fetch(key, fromMs(nowMs), Long.MAX_VALUE)) {
-            while (entries.hasNext()) {
-                final KeyValue<Long, StoredAppliedSteps> entry = entries.next();
-                // Entries come oldest first; normally there is one, since save() replaces.
-                latest = entry.value;
-                latestAtMs = entry.key;
+        final long oldestStampMs = Math.max(0, bucketOf(nowMs - retentionMs));
+        // Newest bucket first: save() removes the entry from an older bucket when it writes a newer one.
+        for (long stampMs = bucketOf(nowMs); stampMs >= oldestStampMs; stampMs -= bucketMs) {
+            final StoredAppliedSteps steps = store.fetch(key, stampMs);
+            if (steps != null) {
+                return new Found(StoredForms.toSteps(steps), stampMs);
             }
         }
-        return latest == null ? new Found(AppliedSteps.NONE, NOT_FOUND)
-                : new Found(StoredForms.toSteps(latest), latestAtMs);
+        return new Found(findV1(key, nowMs), NOT_STORED);
     }
 
-    /** Replaces what was {@code found} under {@code key} with {@code steps}, stamped {@code nowMs}. */
+    /** Replaces what was {@code found} under {@code key} with {@code steps}, stamped with the bucket of {@code nowMs}. */
     public void save(final String key, final Found found, final AppliedSteps steps, final long nowMs) {
-        if (found.savedAtMs() != NOT_FOUND && found.savedAtMs() != nowMs) {
-            store.put(key, null, found.savedAtMs());
+        final long stampMs = bucketOf(nowMs);
+        if (found.stampMs() != NOT_STORED && found.stampMs() != stampMs) {
+            store.put(key, null, found.stampMs());
         }
-        store.put(key, StoredForms.toStored(steps), nowMs);
+        store.put(key, StoredForms.toStored(steps), stampMs);
     }
 
-    private long fromMs(final long nowMs) {
-        return Math.max(0, nowMs - retentionMs);
+    /** What an earlier version remembered under {@code key} within the retention, or NONE. */
+    private AppliedSteps findV1(final String key, final long nowMs) {
+        StoredAppliedSteps latest = null;
+        try (WindowStoreIterator<StoredAppliedSteps> entries =
+                     storeV1.fetch(key, Math.max(0, nowMs - retentionMs), Long.MAX_VALUE)) {
+            while (entries.hasNext()) {
+                final KeyValue<Long, StoredAppliedSteps> entry = entries.next();
+                // Entries come oldest first; normally there is one, since that version's save() replaced.
+                latest = entry.value;
+            }
+        }
+        return latest == null ? AppliedSteps.NONE : StoredForms.toSteps(latest);
+    }
+
+    private long bucketOf(final long timeMs) {
+        return timeMs - Math.floorMod(timeMs, bucketMs);
     }
 
     /**
-     * Steps found, with the time they were saved at.
+     * Steps found, with the stamp they are stored under.
      *
-     * @param steps     what the transaction did on the account; {@link AppliedSteps#NONE} if nothing
-     * @param savedAtMs when they were saved, or -1 when nothing was found
+     * @param steps   what the transaction did on the account; {@link AppliedSteps#NONE} if nothing
+     * @param stampMs the bucket they are stored under in the bucketed store, or -1 when they are not
+     *                there (nothing found, or found only in the store of earlier versions)
      */
-    public record Found(AppliedSteps steps, long savedAtMs) {
+    public record Found(AppliedSteps steps, long stampMs) {
     }
 }

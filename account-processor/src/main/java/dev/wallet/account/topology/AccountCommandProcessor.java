@@ -52,7 +52,8 @@ final class AccountCommandProcessor implements Processor<String, AccountCommand,
         this.context = context;
         this.accounts = new AccountsStore(context.getStateStore(AccountStores.ACCOUNTS));
         this.appliedSteps = new AppliedStepsStore(context.getStateStore(AccountStores.APPLIED_STEPS),
-                settings.appliedStepsRetention());
+                context.getStateStore(AccountStores.APPLIED_STEPS_V1), settings.appliedStepsRetention(),
+                settings.appliedStepsBucket());
     }
 
     @Override

@@ -17,7 +17,8 @@ import org.apache.kafka.streams.kstream.Named;
  * transaction, so it reaches the saga task holding the transfer without a re-keying hop.
  *
  * <pre>
- *   wallet.account-commands --> account-ledger [account-balances, account-applied-steps] --> wallet.account-events
+ *   wallet.account-commands --> account-ledger [account-balances, account-applied-steps-v2,
+ *                                               account-applied-steps (read only)] --> wallet.account-events
  *                                                                    |
  *                                       (not OPEN) key transaction_id +--> wallet.account-replies
  * </pre>
@@ -55,11 +56,12 @@ public final class AccountProcessorTopology {
         final LedgerMetrics metrics = new LedgerMetrics(settings.meterRegistry());
         final CommitPacing.Pacer pacer = settings.commitPacing().pacer();
         builder.addStateStore(AccountStores.accounts());
-        builder.addStateStore(AccountStores.appliedSteps(settings.appliedStepsRetention()));
+        builder.addStateStore(AccountStores.appliedSteps(settings.appliedStepsRetention(), settings.appliedStepsBucket()));
+        builder.addStateStore(AccountStores.appliedStepsV1(settings.appliedStepsRetention()));
         final KStream<String, AccountEvent> events = builder.stream(Topics.ACCOUNT_COMMANDS.name(),
                         Topics.ACCOUNT_COMMANDS.consumed().withName(SOURCE_NAME))
                 .process(() -> new AccountCommandProcessor(settings, metrics, pacer), Named.as(LEDGER_NAME),
-                        AccountStores.ACCOUNTS, AccountStores.APPLIED_STEPS);
+                        AccountStores.ACCOUNTS, AccountStores.APPLIED_STEPS, AccountStores.APPLIED_STEPS_V1);
         events.to(Topics.ACCOUNT_EVENTS.name(), Topics.ACCOUNT_EVENTS.produced().withName(SINK_NAME));
         // A sink after a key change writes straight to the topic: no repartition, no extra hop.
         events.filter((accountId, event) -> event.getStep() != CommandStep.OPEN, Named.as("account-transfer-steps-only"))

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wallet.account.store.AccountStores;
+import dev.wallet.account.store.AppliedStepsStore;
 import dev.wallet.account.store.avro.StoredAccount;
 import dev.wallet.account.store.avro.StoredAccountType;
+import dev.wallet.account.store.avro.StoredAppliedSteps;
 import dev.wallet.schemas.avro.AccountCommand;
 import dev.wallet.schemas.avro.AccountCredited;
 import dev.wallet.schemas.avro.AccountDebited;
@@ -29,9 +31,14 @@ import dev.wallet.schemas.avro.OpenRejectionReason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -420,10 +427,107 @@ class AccountProcessorTopologyTest {
     }
 
     @Test
-    void shouldForgetAppliedStepsOlderThanTheRetention() {
+    void shouldRememberAppliedStepsForTheRetentionWhenSavedAtTheEndOfABucket() {
+        openUser("alice", "USD");
+        fund("alice", 1_000);
+        // START is 08:00 UTC; the default 12 h bucket ends at 12:00, and the debit is stamped 00:00.
+        ledger.advanceWallClock(Duration.ofHours(4).minusMillis(1));
+        ledger.send(debit("alice", "tx-1", 400, "USD"));
+        ledger.advanceWallClock(RETENTION.minusMillis(1));
+        saveSomethingNow();
+
+        final AccountEvent repeat = ledger.send(debit("alice", "tx-1", 400, "USD"));
+
+        assertThat(repeat.getRepeated()).isTrue();
+    }
+
+    @Test
+    void shouldRememberAppliedStepsAtMostABucketLongerThanTheRetention() {
         openUser("alice", "USD");
         fund("alice", 1_000);
         ledger.send(debit("alice", "tx-1", 400, "USD"));
+        // Saved at 08:00 in the bucket 00:00-12:00: found while that bucket still overlaps the last hour.
+        ledger.advanceWallClock(Duration.ofHours(4).plus(RETENTION).minusMinutes(1));
+        saveSomethingNow();
+        assertThat(ledger.send(debit("alice", "tx-1", 400, "USD")).getRepeated()).isTrue();
+        ledger.advanceWallClock(Duration.ofMinutes(2));
+
+        final AccountEvent late = ledger.send(debit("alice", "tx-1", 400, "USD"));
+
+        assertThat(late.getRepeated()).isFalse();
+        assertThat(late.getBalanceAfterMinor()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldForgetAppliedStepsOlderThanTheRetentionPlusABucket() {
+        openUser("alice", "USD");
+        fund("alice", 1_000);
+        ledger.send(debit("alice", "tx-1", 400, "USD"));
+        ledger.advanceWallClock(RETENTION.plus(AppliedStepsStore.BUCKET_DEFAULT).plusMinutes(1));
+
+        final AccountEvent late = ledger.send(debit("alice", "tx-1", 400, "USD"));
+
+        assertThat(late.getRepeated()).isFalse();
+        assertThat(late.getBalanceAfterMinor()).isEqualTo(200);
+    }
+
+    // --- applied steps saved by earlier versions (exact stamps, store account-applied-steps) ---
+
+    @Test
+    void shouldAnswerDebitRepeatedAfterTheUpgradeWithTheOriginalOutcome() {
+        openUser("alice", "USD");
+        fund("alice", 1_000);
+        final AccountEvent original = ledger.send(debit("alice", "tx-1", 400, "USD"));
+        saveAsEarlierVersion("alice", "tx-1");
+        ledger.advanceWallClock(Duration.ofMinutes(1));
+
+        final AccountEvent repeat = ledger.send(debit("alice", "tx-1", 400, "USD"));
+
+        assertThat(repeat.getRepeated()).isTrue();
+        assertThat(repeat.getSequence()).isEqualTo(original.getSequence());
+        assertThat(repeat.getBalanceAfterMinor()).isEqualTo(600);
+    }
+
+    @Test
+    void shouldRefundDebitAppliedBeforeTheUpgradeAndMoveItsStepsToTheBucketedStore() {
+        openUser("alice", "USD");
+        fund("alice", 1_000);
+        ledger.send(debit("alice", "tx-1", 400, "USD"));
+        saveAsEarlierVersion("alice", "tx-1");
+        ledger.advanceWallClock(Duration.ofMinutes(1));
+
+        final AccountEvent refunded = ledger.send(refund("alice", "tx-1", 400, "USD"));
+        final AccountEvent repeat = ledger.send(refund("alice", "tx-1", 400, "USD"));
+
+        assertThat(refunded.getBody()).isEqualTo(new AccountRefunded(400L));
+        assertThat(refunded.getBalanceAfterMinor()).isEqualTo(1_000);
+        assertThat(repeat.getRepeated()).isTrue();
+        assertThat(repeat.getBalanceAfterMinor()).isEqualTo(1_000);
+        assertThat(entries(AccountStores.APPLIED_STEPS, "alice", "tx-1")).hasSize(1);
+        assertThat(entries(AccountStores.APPLIED_STEPS_V1, "alice", "tx-1"))
+                .as("the store of earlier versions is never written")
+                .singleElement().extracting(entry -> entry.key).isEqualTo(LedgerDriver.START.toEpochMilli());
+    }
+
+    @Test
+    void shouldNotDebitTransactionCancelledBeforeTheUpgrade() {
+        openUser("alice", "USD");
+        fund("alice", 1_000);
+        ledger.send(refund("alice", "tx-1", 400, "USD"));
+        saveAsEarlierVersion("alice", "tx-1");
+
+        final AccountEvent late = ledger.send(debit("alice", "tx-1", 400, "USD"));
+
+        assertThat(late.getBody()).isEqualTo(new DebitRejected(DebitRejectionReason.TRANSFER_CANCELLED, 400L));
+        assertThat(late.getBalanceAfterMinor()).isEqualTo(1_000);
+    }
+
+    @Test
+    void shouldForgetStepsOfEarlierVersionsOlderThanTheRetention() {
+        openUser("alice", "USD");
+        fund("alice", 1_000);
+        ledger.send(debit("alice", "tx-1", 400, "USD"));
+        saveAsEarlierVersion("alice", "tx-1");
         ledger.advanceWallClock(RETENTION.plusMinutes(1));
 
         final AccountEvent late = ledger.send(debit("alice", "tx-1", 400, "USD"));
@@ -521,7 +625,8 @@ class AccountProcessorTopologyTest {
                 .filteredOn(node -> node.name().equals(AccountProcessorTopology.LEDGER_NAME))
                 .singleElement()
                 .satisfies(node -> assertThat(((TopologyDescription.Processor) node).stores())
-                        .containsExactlyInAnyOrder(AccountStores.ACCOUNTS, AccountStores.APPLIED_STEPS));
+                        .containsExactlyInAnyOrder(AccountStores.ACCOUNTS, AccountStores.APPLIED_STEPS,
+                                AccountStores.APPLIED_STEPS_V1));
     }
 
     private double count(final String step, final String outcome, final String reason) {
@@ -531,6 +636,38 @@ class AccountProcessorTopologyTest {
 
     private void openUser(final String accountId, final String currency) {
         ledger.send(open(accountId, "open-" + accountId, AccountType.USER, currency));
+    }
+
+    /**
+     * Opens an account now: a save stamped with the current bucket moves the store's time on, and
+     * only that drops old segments, so a test of how long entries last must save something first.
+     */
+    private void saveSomethingNow() {
+        ledger.send(open("other-" + ledger.nowMs(), "open-other-" + ledger.nowMs(), AccountType.USER, "USD"));
+    }
+
+    /**
+     * Moves what {@code transactionId} did on {@code accountId} from the bucketed store into the
+     * store of earlier versions, stamped with the exact time now, as an earlier version saved it.
+     */
+    private void saveAsEarlierVersion(final String accountId, final String transactionId) {
+        final String key = AppliedStepsStore.key(accountId, transactionId);
+        final KeyValue<Long, StoredAppliedSteps> saved = entries(AccountStores.APPLIED_STEPS, accountId, transactionId)
+                .get(0);
+        ledger.driver().<String, StoredAppliedSteps>getWindowStore(AccountStores.APPLIED_STEPS).put(key, null, saved.key);
+        ledger.driver().<String, StoredAppliedSteps>getWindowStore(AccountStores.APPLIED_STEPS_V1)
+                .put(key, saved.value, ledger.nowMs());
+    }
+
+    private List<KeyValue<Long, StoredAppliedSteps>> entries(final String store, final String accountId,
+                                                            final String transactionId) {
+        final WindowStore<String, StoredAppliedSteps> windows = ledger.driver().getWindowStore(store);
+        final List<KeyValue<Long, StoredAppliedSteps>> found = new ArrayList<>();
+        try (WindowStoreIterator<StoredAppliedSteps> iterator =
+                     windows.fetch(AppliedStepsStore.key(accountId, transactionId), 0, Long.MAX_VALUE)) {
+            iterator.forEachRemaining(found::add);
+        }
+        return found;
     }
 
     private void fund(final String accountId, final long amountMinor) {

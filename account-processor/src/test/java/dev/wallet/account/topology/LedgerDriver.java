@@ -32,6 +32,7 @@ final class LedgerDriver implements AutoCloseable {
     private final TestInputTopic<String, AccountCommand> commands;
     private final TestOutputTopic<String, AccountEvent> events;
     private final TestOutputTopic<String, AccountEvent> replies;
+    private long advancedMs;
 
     LedgerDriver(final Path stateDir, final AccountProcessorSettings settings) {
         final StreamsBuilder builder = new StreamsBuilder();
@@ -84,6 +85,12 @@ final class LedgerDriver implements AutoCloseable {
     /** Moves the processor's wall clock forward. */
     void advanceWallClock(final Duration duration) {
         driver.advanceWallClockTime(duration);
+        advancedMs += duration.toMillis();
+    }
+
+    /** The processor's wall-clock time now, in epoch milliseconds. */
+    long nowMs() {
+        return START.toEpochMilli() + advancedMs;
     }
 
     TopologyTestDriver driver() {

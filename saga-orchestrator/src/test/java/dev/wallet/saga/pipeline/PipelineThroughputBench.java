@@ -48,8 +48,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * [offered/s]}: all requests at once (offered 0, the default) measures throughput; a rate paces them (open loop)
  * to measure latency from send to terminal event. Streams settings of each app can be replaced with
  * {@code -Dbench.saga.<key>=<value>} and {@code -Dbench.accounts.<key>=<value>}, broker settings with
- * {@code -Dbench.broker.<key>=<value>}; {@code -Dbench.applied-steps-retention=PT2M} shortens the account processor's
- * applied-steps retention. Besides the totals it prints the CPU of each app's threads per transfer.
+ * {@code -Dbench.broker.<key>=<value>}; {@code -Dbench.applied-steps-retention=PT2M} and
+ * {@code -Dbench.applied-steps-bucket=PT1M} shorten the account processor's applied-steps retention and bucket.
+ * Besides the totals it prints the CPU of each app's threads per transfer.
  */
 public final class PipelineThroughputBench {
 
@@ -114,13 +115,22 @@ public final class PipelineThroughputBench {
 
     /**
      * The account processor as the services run it, but with {@code -Dbench.applied-steps-retention=PT2M} (an ISO-8601
-     * duration) keeping applied steps that long instead. The store's segments last half the retention, at least a
-     * minute, so after two minutes of a run with PT2M a lookup spans three segments, as after a day with the default.
+     * duration) keeping applied steps that long instead, and {@code -Dbench.applied-steps-bucket=PT1M} stamping them by
+     * buckets that wide. The store keeps the retention plus a bucket, in segments half that long (at least a minute),
+     * so after three minutes of a run with both a lookup reads three buckets in two or three segments, as after a day
+     * with the defaults (a day, 12 h buckets).
      */
     private static void accountProcessor(final StreamsBuilder builder) {
+        AccountProcessorSettings settings = AccountProcessorSettings.defaults();
         final String retention = System.getProperty("bench.applied-steps-retention");
-        AccountProcessorTopology.build(builder, retention == null ? AccountProcessorSettings.defaults()
-                : AccountProcessorSettings.defaults().withAppliedStepsRetention(Duration.parse(retention)));
+        if (retention != null) {
+            settings = settings.withAppliedStepsRetention(Duration.parse(retention));
+        }
+        final String bucket = System.getProperty("bench.applied-steps-bucket");
+        if (bucket != null) {
+            settings = settings.withAppliedStepsBucket(Duration.parse(bucket));
+        }
+        AccountProcessorTopology.build(builder, settings);
     }
 
     /** One Java thread's CPU time so far, with the group {@link #threadGroup} puts it in. */
