@@ -34,7 +34,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * the bucketed store has nothing for a key, a range read over the last {@code retention} of the
  * earlier store finds what was applied before the upgrade, and the next save moves it into the
  * bucketed store. One retention after the upgrade no segment of the earlier store overlaps that
- * range any more, and the read opens nothing. The earlier store can then leave the topology.
+ * range any more, and the read opens nothing. The earlier store can then leave the topology. The
+ * upgrade stops every instance before starting this version: during a rolling restart an instance
+ * of an earlier version could get a task back and miss the steps this version saved.
  *
  * <p><b>Why that is safe.</b> Forgetting matters only when a step of the same transaction reaches
  * the same account again after the retention. The saga sends each command once (exactly-once), so
