@@ -4,6 +4,8 @@ import dev.wallet.account.ledger.AppliedSteps;
 import dev.wallet.account.store.avro.StoredAppliedSteps;
 import java.time.Duration;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -48,7 +50,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * debit arriving after a forgotten cancellation is applied.
  *
  * <p>Wall-clock time, not record time, drives the expiry so that a producer with a wrong clock
- * cannot make the store forget early.
+ * cannot make the store forget early. A wall clock stepped back does not hide an entry stamped in a
+ * later bucket: the store's own clock never runs backwards. It is the newest of the wall-clock
+ * times it was given and, from its first lookup on, of the stamps already in the store.
  */
 public final class AppliedStepsStore {
 
@@ -68,10 +72,15 @@ public final class AppliedStepsStore {
     /** Nothing in the bucketed store. */
     private static final long NOT_STORED = -1;
 
+    /** The store's clock before its first lookup. */
+    private static final long CLOCK_UNSET = Long.MIN_VALUE;
+
     private final WindowStore<String, StoredAppliedSteps> store;
     private final WindowStore<String, StoredAppliedSteps> storeV1;
     private final long retentionMs;
     private final long bucketMs;
+    /** The store's clock: the newest time it was given or found a stamp at; unset before the first lookup. */
+    private long clockMs = CLOCK_UNSET;
 
     /**
      * @param store     the bucketed store ({@link AccountStores#appliedSteps(Duration, Duration)})
@@ -102,20 +111,24 @@ public final class AppliedStepsStore {
      * is {@link AppliedSteps#NONE} when nothing is remembered.
      */
     public Found find(final String key, final long nowMs) {
-        final long oldestStampMs = Math.max(0, bucketOf(nowMs - retentionMs));
+        final long clockMs = advanceClock(nowMs);
+        final long oldestStampMs = Math.max(0, bucketOf(clockMs - retentionMs));
         // Newest bucket first: save() removes the entry from an older bucket when it writes a newer one.
-        for (long stampMs = bucketOf(nowMs); stampMs >= oldestStampMs; stampMs -= bucketMs) {
+        for (long stampMs = bucketOf(clockMs); stampMs >= oldestStampMs; stampMs -= bucketMs) {
             final StoredAppliedSteps steps = store.fetch(key, stampMs);
             if (steps != null) {
                 return new Found(StoredForms.toSteps(steps), stampMs);
             }
         }
-        return new Found(findV1(key, nowMs), NOT_STORED);
+        return new Found(findV1(key, clockMs), NOT_STORED);
     }
 
-    /** Replaces what was {@code found} under {@code key} with {@code steps}, stamped with the bucket of {@code nowMs}. */
+    /**
+     * Replaces what was {@code found} under {@code key} with {@code steps}, stamped with the bucket of
+     * {@code nowMs}, or of the store's clock if that is later.
+     */
     public void save(final String key, final Found found, final AppliedSteps steps, final long nowMs) {
-        final long stampMs = bucketOf(nowMs);
+        final long stampMs = bucketOf(advanceClock(nowMs));
         if (found.stampMs() != NOT_STORED && found.stampMs() != stampMs) {
             store.put(key, null, found.stampMs());
         }
@@ -134,6 +147,30 @@ public final class AppliedStepsStore {
             }
         }
         return latest == null ? AppliedSteps.NONE : StoredForms.toSteps(latest);
+    }
+
+    /**
+     * Moves the store's clock to {@code nowMs} unless it is later already, and returns it. The first
+     * time, it starts at the newest stamp in the store if that lies in a later bucket than
+     * {@code nowMs}: entries saved before a restart and a clock stepped back stay found.
+     */
+    private long advanceClock(final long nowMs) {
+        if (clockMs == CLOCK_UNSET) {
+            clockMs = newestStampAfter(bucketOf(nowMs));
+        }
+        clockMs = Math.max(clockMs, nowMs);
+        return clockMs;
+    }
+
+    /** The newest stamp in the store later than {@code stampMs}, or {@code stampMs}; normally nothing is later. */
+    private long newestStampAfter(final long stampMs) {
+        long newestMs = stampMs;
+        try (KeyValueIterator<Windowed<String>, StoredAppliedSteps> later = store.fetchAll(stampMs + 1, Long.MAX_VALUE)) {
+            while (later.hasNext()) {
+                newestMs = Math.max(newestMs, later.next().key.window().start());
+            }
+        }
+        return newestMs;
     }
 
     private long bucketOf(final long timeMs) {
