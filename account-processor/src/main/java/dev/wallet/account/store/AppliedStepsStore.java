@@ -4,8 +4,6 @@ import dev.wallet.account.ledger.AppliedSteps;
 import dev.wallet.account.store.avro.StoredAppliedSteps;
 import java.time.Duration;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -23,11 +21,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * ~108 M entries, ~16 GB of RocksDB. Size the disk, or the retention, to the rate.
  *
  * <p><b>Why buckets.</b> A lookup is then at most ceil(retention / bucket) + 1 point reads, 3 at
- * the defaults. RocksDB's bloom filters (Kafka Streams sets them) let a point read skip every file
+ * the defaults (one more in the last minutes of a bucket, see the clock below). RocksDB's bloom filters (Kafka Streams sets them) let a point read skip every file
  * that lacks the key, as every file does for a new transaction. A range read over exact stamps, as before, had to
- * seek into every live segment; it cost about a tenth more of the processor's stream thread once a
- * lookup spanned three segments, the state of a processor that has run for a day
- * (docs/benchmarks.md, "Applied-steps point lookups"). The bucket is fixed, not derived from the
+ * seek into every live segment; it cost the processor's stream thread a tenth to a sixth more once
+ * a lookup spanned three segments, the state of a processor that has run for a day
+ * (docs/benchmarks.md, "Applied-steps point lookups" and "Bucketed applied steps, adopted"). The bucket is fixed, not derived from the
  * retention, so that changing the retention never hides an entry: a lookup finds only stamps on
  * its own bucket grid, and a running deployment must never change the bucket.
  *
@@ -51,8 +49,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  *
  * <p>Wall-clock time, not record time, drives the expiry so that a producer with a wrong clock
  * cannot make the store forget early. A wall clock stepped back does not hide an entry stamped in a
- * later bucket: the store's own clock never runs backwards. It is the newest of the wall-clock
- * times it was given and, from its first lookup on, of the stamps already in the store.
+ * later bucket: the store's own clock never runs backwards while it runs, and a lookup within
+ * {@link #CLOCK_STEP_BACK_MAX} of the next bucket also reads that bucket, which covers a clock
+ * stepped back that far across a restart. (Reading the store's newest stamp at a restart instead
+ * would scan the whole current segment, since a window store's range over all keys filters by time
+ * entry by entry.)
  */
 public final class AppliedStepsStore {
 
@@ -72,15 +73,21 @@ public final class AppliedStepsStore {
     /** Nothing in the bucketed store. */
     private static final long NOT_STORED = -1;
 
-    /** The store's clock before its first lookup. */
-    private static final long CLOCK_UNSET = Long.MIN_VALUE;
+    /**
+     * How far back a wall clock may have been stepped across a restart without hiding an entry of
+     * the next bucket: NTP steps and VM clock corrections are seconds to minutes. Costs one more
+     * point read per lookup that misses, in the last 10 minutes of each bucket only.
+     */
+    static final Duration CLOCK_STEP_BACK_MAX = Duration.ofMinutes(10);
+
+    private static final long CLOCK_STEP_BACK_MAX_MS = CLOCK_STEP_BACK_MAX.toMillis();
 
     private final WindowStore<String, StoredAppliedSteps> store;
     private final WindowStore<String, StoredAppliedSteps> storeV1;
     private final long retentionMs;
     private final long bucketMs;
-    /** The store's clock: the newest time it was given or found a stamp at; unset before the first lookup. */
-    private long clockMs = CLOCK_UNSET;
+    /** The store's clock: the newest wall-clock time it was given. */
+    private long clockMs = Long.MIN_VALUE;
 
     /**
      * @param store     the bucketed store ({@link AccountStores#appliedSteps(Duration, Duration)})
@@ -114,7 +121,7 @@ public final class AppliedStepsStore {
         final long clockMs = advanceClock(nowMs);
         final long oldestStampMs = Math.max(0, bucketOf(clockMs - retentionMs));
         // Newest bucket first: save() removes the entry from an older bucket when it writes a newer one.
-        for (long stampMs = bucketOf(clockMs); stampMs >= oldestStampMs; stampMs -= bucketMs) {
+        for (long stampMs = bucketOf(clockMs + CLOCK_STEP_BACK_MAX_MS); stampMs >= oldestStampMs; stampMs -= bucketMs) {
             final StoredAppliedSteps steps = store.fetch(key, stampMs);
             if (steps != null) {
                 return new Found(StoredForms.toSteps(steps), stampMs);
@@ -149,28 +156,10 @@ public final class AppliedStepsStore {
         return latest == null ? AppliedSteps.NONE : StoredForms.toSteps(latest);
     }
 
-    /**
-     * Moves the store's clock to {@code nowMs} unless it is later already, and returns it. The first
-     * time, it starts at the newest stamp in the store if that lies in a later bucket than
-     * {@code nowMs}: entries saved before a restart and a clock stepped back stay found.
-     */
+    /** Moves the store's clock to {@code nowMs} unless it is later already, and returns it. */
     private long advanceClock(final long nowMs) {
-        if (clockMs == CLOCK_UNSET) {
-            clockMs = newestStampAfter(bucketOf(nowMs));
-        }
         clockMs = Math.max(clockMs, nowMs);
         return clockMs;
-    }
-
-    /** The newest stamp in the store later than {@code stampMs}, or {@code stampMs}; normally nothing is later. */
-    private long newestStampAfter(final long stampMs) {
-        long newestMs = stampMs;
-        try (KeyValueIterator<Windowed<String>, StoredAppliedSteps> later = store.fetchAll(stampMs + 1, Long.MAX_VALUE)) {
-            while (later.hasNext()) {
-                newestMs = Math.max(newestMs, later.next().key.window().start());
-            }
-        }
-        return newestMs;
     }
 
     private long bucketOf(final long timeMs) {
