@@ -9,14 +9,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.wallet.account.store.AccountStores;
 import dev.wallet.account.store.AppliedStepsStore;
-import dev.wallet.schemas.avro.AccountCommand;
 import dev.wallet.schemas.avro.AccountDebited;
 import dev.wallet.schemas.avro.AccountEvent;
 import dev.wallet.schemas.avro.AccountRefunded;
 import dev.wallet.schemas.avro.AccountType;
 import dev.wallet.schemas.kafka.ExactlyOnce;
-import dev.wallet.schemas.topics.TopicProvisioner;
-import dev.wallet.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -36,18 +30,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.internals.WindowKeySchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The upgrade to bucketed applied steps in a real Kafka Streams client with {@code exactly_once_v2}
@@ -59,60 +47,46 @@ class AccountProcessorUpgradeTest {
 
     private static final String APPLICATION_ID = "account-processor-upgrade-test";
     private static final int PARTITIONS = 2;
-    private static final Duration WAIT_MAX = Duration.ofSeconds(90);
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static LedgerOnBroker kafka;
 
     @TempDir
     Path stateDir;
 
-    private final AtomicReference<Throwable> streamFailure = new AtomicReference<>();
-    private final List<AccountEvent> events = new ArrayList<>();
-    private KafkaStreams streams;
-
     @BeforeAll
     static void startBroker() throws InterruptedException {
-        broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
-        new TopicProvisioner(PARTITIONS, (short) 1).ensureTopics(broker.getBrokersAsString());
+        kafka = LedgerOnBroker.start(PARTITIONS);
     }
 
     @AfterAll
     static void stopBroker() {
-        if (broker != null) {
-            broker.destroy();
+        if (kafka != null) {
+            kafka.close();
         }
     }
 
     @AfterEach
-    void closeStreams() {
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
-        }
+    void stopLedger() {
+        kafka.stopLedger();
     }
 
     @Test
     void shouldFindDebitSavedByAnEarlierVersionAfterRestoringFromTheChangelogs() {
-        try (KafkaProducer<String, AccountCommand> commands = commandProducer()) {
-            startStreams();
-            send(commands, open("alice", "open-alice", AccountType.USER, "USD"),
-                    credit("alice", "fund-alice", 1_000, "USD"), debit("alice", "tx-1", 400, "USD"));
-            awaitEvents(3);
-            streams.close(Duration.ofSeconds(30));
-            assertThat(changelog(AccountStores.APPLIED_STEPS_V1)).as("records this version wrote to the old store")
-                    .isEmpty();
+        kafka.startLedger(APPLICATION_ID, stateDir, false);
+        kafka.send(List.of(open("alice", "open-alice", AccountType.USER, "USD"),
+                credit("alice", "fund-alice", 1_000, "USD"), debit("alice", "tx-1", 400, "USD")));
+        assertThat(kafka.awaitEvents(3)).hasSize(3);
+        kafka.stopLedger();
+        assertThat(changelog(AccountStores.APPLIED_STEPS_V1)).as("records this version wrote to the old store")
+                .isEmpty();
 
-            saveAsEarlierVersion("alice", "tx-1");
-            startStreamsOnEmptyState();
-            send(commands, debit("alice", "tx-1", 400, "USD"), refund("alice", "tx-1", 400, "USD"));
-            awaitEvents(5);
-        }
+        saveAsEarlierVersion("alice", "tx-1");
+        kafka.startLedger(APPLICATION_ID, stateDir, true);
+        kafka.send(List.of(debit("alice", "tx-1", 400, "USD"), refund("alice", "tx-1", 400, "USD")));
+        final List<AccountEvent> events = kafka.awaitEvents(5);
 
-        assertThat(streamFailure.get()).isNull();
+        assertThat(kafka.streamFailure()).isNull();
+        assertThat(events).hasSize(5);
         final AccountEvent repeat = events.get(3);
         assertThat(repeat.getRepeated()).isTrue();
         assertThat(repeat.getBody()).isEqualTo(new AccountDebited(400L));
@@ -128,14 +102,14 @@ class AccountProcessorUpgradeTest {
      * {@code transactionId} on {@code accountId} leaves the bucketed store's changelog (a tombstone)
      * and appears in the old store's, stamped with the exact time now.
      */
-    private void saveAsEarlierVersion(final String accountId, final String transactionId) {
+    private static void saveAsEarlierVersion(final String accountId, final String transactionId) {
         final byte[] key = AppliedStepsStore.key(accountId, transactionId).getBytes(StandardCharsets.UTF_8);
         final ConsumerRecord<byte[], byte[]> saved = changelog(AccountStores.APPLIED_STEPS).stream()
                 .filter(record -> isWindowKeyOf(record.key(), key))
                 .reduce((first, second) -> second)
                 .orElseThrow();
         assertThat(saved.value()).isNotNull();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ExactlyOnce.producer(broker.getBrokersAsString()),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ExactlyOnce.producer(kafka.bootstrapServers()),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(changelogTopic(AccountStores.APPLIED_STEPS), saved.partition(),
                     saved.key(), null));
@@ -156,11 +130,11 @@ class AccountProcessorUpgradeTest {
         return APPLICATION_ID + "-" + store + "-changelog";
     }
 
-    /** Every record of the changelog of {@code store}, from the beginning. */
+    /** Every committed record of the changelog of {@code store}, from the beginning. */
     private static List<ConsumerRecord<byte[], byte[]>> changelog(final String store) {
-        final Properties props = ExactlyOnce.readCommitted(broker.getBrokersAsString(), "unused");
         final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                ExactlyOnce.readCommitted(kafka.bootstrapServers(), "unused"), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             final List<TopicPartition> partitions = new ArrayList<>();
             for (final PartitionInfo info : consumer.partitionsFor(changelogTopic(store))) {
@@ -169,85 +143,11 @@ class AccountProcessorUpgradeTest {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            await().atMost(WAIT_MAX).until(() -> {
+            await().atMost(LedgerOnBroker.WAIT_MAX).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
             });
         }
         return records;
-    }
-
-    /** Starts the processor after deleting its local state, so every store restores from its changelog. */
-    private void startStreamsOnEmptyState() {
-        streams = new KafkaStreams(topology(), properties());
-        streams.cleanUp();
-        start();
-    }
-
-    private void startStreams() {
-        streams = new KafkaStreams(topology(), properties());
-        start();
-    }
-
-    private void start() {
-        streams.setUncaughtExceptionHandler(exception -> {
-            streamFailure.set(exception);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
-        streams.start();
-        await().atMost(WAIT_MAX).until(() -> streams.state() == KafkaStreams.State.RUNNING
-                || streamFailure.get() != null);
-        assertThat(streamFailure.get()).isNull();
-    }
-
-    private static Topology topology() {
-        final StreamsBuilder builder = new StreamsBuilder();
-        AccountProcessorTopology.build(builder);
-        return builder.build();
-    }
-
-    private Properties properties() {
-        final Properties props = ExactlyOnce.streams(APPLICATION_ID, broker.getBrokersAsString(), 1);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        // A closed client stays in the group until its session times out; the broker's minimum keeps
-        // the restart from waiting the default 45 s for it.
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_500);
-        return props;
-    }
-
-    private static KafkaProducer<String, AccountCommand> commandProducer() {
-        return new KafkaProducer<>(ExactlyOnce.producer(broker.getBrokersAsString()),
-                Topics.ACCOUNT_COMMANDS.keySerde().serializer(), Topics.ACCOUNT_COMMANDS.valueSerde().serializer());
-    }
-
-    /** Sends {@code commands} in order: one account, so one partition, from one idempotent producer. */
-    private void send(final KafkaProducer<String, AccountCommand> producer, final AccountCommand... commands) {
-        for (final AccountCommand command : commands) {
-            producer.send(new ProducerRecord<>(Topics.ACCOUNT_COMMANDS.name(), command.getAccountId(), command));
-        }
-        producer.flush();
-    }
-
-    /** Reads the committed ledger events from the beginning, in order (all of one account), until {@code count} are there. */
-    private void awaitEvents(final int count) {
-        final Properties props = ExactlyOnce.readCommitted(broker.getBrokersAsString(), "unused");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        events.clear();
-        try (KafkaConsumer<String, AccountEvent> consumer = new KafkaConsumer<>(props,
-                Topics.ACCOUNT_EVENTS.keySerde().deserializer(), Topics.ACCOUNT_EVENTS.valueSerde().deserializer())) {
-            final List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                partitions.add(new TopicPartition(Topics.ACCOUNT_EVENTS.name(), p));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(WAIT_MAX).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> events.add(record.value()));
-                return events.size() >= count || streamFailure.get() != null;
-            });
-        }
-        assertThat(events).hasSize(count);
     }
 }

@@ -89,7 +89,7 @@ public final class PipelineThroughputBench {
             final long[] sentAtNs = new long[transfers];
             final Histogram latencies = new Histogram(3);
             final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                    ManagementFactory.getOperatingSystemMXBean();
             final long startCpuNs = os.getProcessCpuTime();
             final Map<Long, ThreadCpu> startThreadCpuNs = threadCpuNs();
             final long startNs = System.nanoTime();
