@@ -13,10 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,27 +33,11 @@ class AccountProcessorRestartTest {
     private static final int REPEAT_EVERY = 7;
     private static final String APPLICATION_ID = "account-processor-restart-test";
 
-    private static LedgerOnBroker kafka;
+    @RegisterExtension
+    static final LedgerOnBroker kafka = new LedgerOnBroker(PARTITIONS);
 
     @TempDir
     Path stateDir;
-
-    @BeforeAll
-    static void startBroker() throws InterruptedException {
-        kafka = LedgerOnBroker.start(PARTITIONS);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    @AfterEach
-    void stopLedger() {
-        kafka.stopLedger();
-    }
 
     @Test
     void shouldAnswerEveryCommandExactlyOnceAcrossARestart() {

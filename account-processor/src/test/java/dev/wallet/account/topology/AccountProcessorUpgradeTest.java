@@ -31,10 +31,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.internals.WindowKeySchema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,27 +46,11 @@ class AccountProcessorUpgradeTest {
     private static final String APPLICATION_ID = "account-processor-upgrade-test";
     private static final int PARTITIONS = 2;
 
-    private static LedgerOnBroker kafka;
+    @RegisterExtension
+    static final LedgerOnBroker kafka = new LedgerOnBroker(PARTITIONS);
 
     @TempDir
     Path stateDir;
-
-    @BeforeAll
-    static void startBroker() throws InterruptedException {
-        kafka = LedgerOnBroker.start(PARTITIONS);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    @AfterEach
-    void stopLedger() {
-        kafka.stopLedger();
-    }
 
     @Test
     void shouldFindDebitSavedByAnEarlierVersionAfterRestoringFromTheChangelogs() {

@@ -24,46 +24,55 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * An embedded KRaft broker with the wallet's topics, and the account processor topology on it in a
- * real Kafka Streams client with {@code exactly_once_v2} that a test can stop and start again. One
- * per test class; {@link #close()} stops the client, the producer and the broker.
+ * real Kafka Streams client with {@code exactly_once_v2} that a test can stop and start again.
+ * Register it as a static {@code @RegisterExtension} field: the broker starts before the class and
+ * stops after it, and the client stops after each test.
  */
-final class LedgerOnBroker implements AutoCloseable {
+final class LedgerOnBroker implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     /** Bound of every wait for the client or for events. */
     static final Duration WAIT_MAX = Duration.ofSeconds(90);
 
-    private final EmbeddedKafkaKraftBroker broker;
     private final int partitions;
-    private final KafkaProducer<String, AccountCommand> commands;
     private final AtomicReference<Throwable> streamFailure = new AtomicReference<>();
+    private EmbeddedKafkaKraftBroker broker;
+    private KafkaProducer<String, AccountCommand> commands;
     private KafkaStreams streams;
 
-    private LedgerOnBroker(final EmbeddedKafkaKraftBroker broker, final int partitions) {
-        this.broker = broker;
+    /** A broker whose topics have {@code partitions} partitions. */
+    LedgerOnBroker(final int partitions) {
         this.partitions = partitions;
-        this.commands = new KafkaProducer<>(ExactlyOnce.producer(broker.getBrokersAsString()),
-                Topics.ACCOUNT_COMMANDS.keySerde().serializer(), Topics.ACCOUNT_COMMANDS.valueSerde().serializer());
     }
 
-    /** Starts a broker whose topics have {@code partitions} partitions. */
-    static LedgerOnBroker start(final int partitions) throws InterruptedException {
-        final EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
+    @Override
+    public void beforeAll(final ExtensionContext context) throws InterruptedException {
+        broker = new EmbeddedKafkaKraftBroker(1, partitions);
         broker.brokerProperties(Map.of(
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "group.initial.rebalance.delay.ms", "0"));
         broker.afterPropertiesSet();
         try {
-            new TopicProvisioner(partitions, (short) 1).ensureTopics(broker.getBrokersAsString());
-            return new LedgerOnBroker(broker, partitions);
+            new TopicProvisioner(partitions, (short) 1).ensureTopics(bootstrapServers());
+            commands = new KafkaProducer<>(ExactlyOnce.producer(bootstrapServers()),
+                    Topics.ACCOUNT_COMMANDS.keySerde().serializer(), Topics.ACCOUNT_COMMANDS.valueSerde().serializer());
         } catch (RuntimeException e) {
-            broker.destroy();
+            afterAll(context);
             throw e;
         }
+    }
+
+    @Override
+    public void afterEach(final ExtensionContext context) {
+        stopLedger();
     }
 
     String bootstrapServers() {
@@ -146,13 +155,15 @@ final class LedgerOnBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(final ExtensionContext context) {
         // Each step on its own, so one failing close does not leave a client or the broker running.
         try {
             stopLedger();
         } finally {
             try {
-                commands.close();
+                if (commands != null) {
+                    commands.close();
+                }
             } finally {
                 broker.destroy();
             }
