@@ -21,7 +21,6 @@ class AccountProcessorStreamsConfigTest {
         assertThat(properties.commitPacing().interval()).isEqualTo(Duration.ofMillis(30));
         assertThat(properties.commitPacing().backlogAge()).isEqualTo(Duration.ofSeconds(1));
         assertThat(streamsConfigOf(properties).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100L);
-        assertThat(streamsConfigOf(properties).get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(10L);
     }
 
     @Test
@@ -34,7 +33,6 @@ class AccountProcessorStreamsConfigTest {
         assertThat(properties.commitPacing().interval()).isEqualTo(Duration.ofMillis(10));
         assertThat(properties.commitPacing().backlogAge()).isEqualTo(Duration.ofSeconds(2));
         assertThat(streamsConfigOf(properties).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(250L);
-        assertThat(streamsConfigOf(properties).get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(3L);
     }
 
     @Test

@@ -69,7 +69,9 @@ final class AccountCommandProcessor implements Processor<String, AccountCommand,
         context.forward(record.withValue(EventWriter.toEvent(command, decision)));
         metrics.count(decision);
         report(command, decision);
-        pacer.afterRecord(context, record.timestamp());
+        if (pacer.commitAfter(record.timestamp(), nowMs)) {
+            context.commit();
+        }
     }
 
     private Decision decide(final AccountCommand command, final long nowMs) {

@@ -64,8 +64,7 @@ public final class AccountProcessorSettings {
 
     /**
      * These settings with commits paced by {@code pacing}; the client's {@code commit.interval.ms}
-     * must be {@link CommitPacing#streamsCommitIntervalMs()}, and its {@code poll.ms} should be
-     * {@link CommitPacing#streamsPollMs()} (a longer one delays owed commits while the thread idles).
+     * must be {@link CommitPacing#streamsCommitIntervalMs()}.
      */
     public AccountProcessorSettings withCommitPacing(final CommitPacing pacing) {
         return new AccountProcessorSettings(appliedStepsRetention, appliedStepsBucket, pacing, meterRegistry);

@@ -58,7 +58,9 @@ final class TransferSagaProcessor implements Processor<String, SpecificRecord, S
         final TransferSagaState state = transfers.get(transactionId);
         final SagaDecision decision = decide(state, record.value(), nowMs);
         apply(transactionId, state, decision, record);
-        pacer.afterRecord(context, record.timestamp());
+        if (pacer.commitAfter(record.timestamp(), nowMs)) {
+            context.commit();
+        }
     }
 
     private static SagaDecision decide(final TransferSagaState state, final SpecificRecord input, final long nowMs) {

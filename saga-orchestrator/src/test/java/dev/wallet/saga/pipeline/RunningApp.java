@@ -83,10 +83,8 @@ final class RunningApp implements AutoCloseable {
         final Properties props = ExactlyOnce.streams(applicationId, bootstrapServers, 1);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // As the services: Kafka Streams commits at the backlog interval, the topologies' pacing
-        // asks for commits every 30 ms while their inputs are fresh, and an idle thread wakes often
-        // enough for an owed commit.
+        // asks for commits every 30 ms while their inputs are fresh.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, CommitPacing.DEFAULT.streamsCommitIntervalMs());
-        props.put(StreamsConfig.POLL_MS_CONFIG, CommitPacing.DEFAULT.streamsPollMs());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
