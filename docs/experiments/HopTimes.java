@@ -16,6 +16,10 @@ import org.apache.kafka.common.serialization.*;
  * it while transfers flow; transfers seen only in part are left out.
  */
 public class HopTimes {
+
+    /** No time yet: nanoTime has an arbitrary origin and may be negative, so no number can mean "unseen". */
+    private static final long UNSEEN = Long.MIN_VALUE;
+
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
         long seconds = Long.parseLong(args[1]);
@@ -26,8 +30,12 @@ public class HopTimes {
         cp.put("auto.offset.reset", "latest");
         cp.put("key.deserializer", StringDeserializer.class.getName());
         cp.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        // txid -> times: 0 ACCEPTED, 1 debit cmd, 2 debit reply, 3 DEBITED, 4 credit cmd, 5 credit reply, 6 COMPLETED
-        Map<String, long[]> t = new HashMap<>();
+        // transaction_id -> when each of its seven records became visible, in nanoTime, or UNSEEN:
+        // 0 ACCEPTED, 1 debit command, 2 debit answer, 3 DEBITED, 4 credit command, 5 credit answer, 6 COMPLETED
+        Map<String, long[]> seen = new HashMap<>();
+        Deserializer<AccountCommand> commands = Topics.ACCOUNT_COMMANDS.valueSerde().deserializer();
+        Deserializer<AccountEvent> answers = Topics.ACCOUNT_REPLIES.valueSerde().deserializer();
+        Deserializer<TransferEvent> events = Topics.TRANSFER_EVENTS.valueSerde().deserializer();
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(cp)) {
             c.subscribe(List.of(Topics.ACCOUNT_COMMANDS.name(), Topics.ACCOUNT_REPLIES.name(), Topics.TRANSFER_EVENTS.name()));
             long end = System.currentTimeMillis() + seconds * 1000;
@@ -36,37 +44,53 @@ public class HopTimes {
                 long now = System.nanoTime();
                 for (ConsumerRecord<String, byte[]> r : rs) {
                     String topic = r.topic();
-                    String tx; int slot;
+                    String tx;
+                    int slot;
                     if (topic.equals(Topics.ACCOUNT_COMMANDS.name())) {
-                        AccountCommand v = Topics.ACCOUNT_COMMANDS.valueSerde().deserializer().deserialize(topic, r.value());
+                        AccountCommand v = commands.deserialize(topic, r.value());
                         tx = v.getTransactionId();
-                        slot = v.getStep() == CommandStep.DEBIT ? 1 : v.getStep() == CommandStep.CREDIT ? 4 : -1;
+                        slot = stepSlot(v.getStep(), 1);
                     } else if (topic.equals(Topics.ACCOUNT_REPLIES.name())) {
-                        AccountEvent v = Topics.ACCOUNT_REPLIES.valueSerde().deserializer().deserialize(topic, r.value());
+                        AccountEvent v = answers.deserialize(topic, r.value());
                         tx = v.getTransactionId();
-                        slot = v.getStep() == CommandStep.DEBIT ? 2 : v.getStep() == CommandStep.CREDIT ? 5 : -1;
+                        slot = stepSlot(v.getStep(), 2);
                     } else {
-                        TransferEvent v = Topics.TRANSFER_EVENTS.valueSerde().deserializer().deserialize(topic, r.value());
+                        TransferEvent v = events.deserialize(topic, r.value());
                         tx = v.getTransactionId();
-                        String p = v.getPhase().name();
-                        slot = p.equals("ACCEPTED") ? 0 : p.equals("DEBITED") ? 3 : p.equals("COMPLETED") ? 6 : -1;
+                        TransferPhase phase = v.getPhase();
+                        slot = phase == TransferPhase.ACCEPTED ? 0 : phase == TransferPhase.DEBITED ? 3
+                                : phase == TransferPhase.COMPLETED ? 6 : -1;
                     }
-                    if (slot < 0) continue;
-                    long[] a = t.computeIfAbsent(tx, k -> { long[] x = new long[7]; Arrays.fill(x, -1); return x; });
-                    a[slot] = now;
+                    if (slot >= 0) {
+                        seen.computeIfAbsent(tx, k -> {
+                            long[] times = new long[7];
+                            Arrays.fill(times, UNSEEN);
+                            return times;
+                        })[slot] = now;
+                    }
                 }
             }
         }
+        // Only transfers seen whole: one that started before the probe or ended after it is left out.
+        List<long[]> whole = seen.values().stream()
+                .filter(times -> Arrays.stream(times).noneMatch(time -> time == UNSEEN)).toList();
         String[] names = {"ACCEPTED->debit cmd", "debit cmd->debit reply (processor)", "debit reply->DEBITED (saga)",
                 "DEBITED->credit cmd", "credit cmd->credit reply (processor)", "credit reply->COMPLETED (saga)"};
-        for (int h = 0; h < 6; h++) {
-            List<Double> d = new ArrayList<>();
-            for (long[] a : t.values()) if (a[h] > 0 && a[h + 1] > 0 && Arrays.stream(a).allMatch(x -> x > 0)) d.add((a[h + 1] - a[h]) / 1e6);
-            Collections.sort(d);
-            if (d.isEmpty()) { System.out.println(names[h] + ": none"); continue; }
+        for (int h = 0; h < names.length; h++) {
+            final int from = h;
+            List<Double> d = whole.stream().map(times -> (times[from + 1] - times[from]) / 1e6).sorted().toList();
+            if (d.isEmpty()) {
+                System.out.println(names[h] + ": none");
+                continue;
+            }
             int n = d.size();
             System.out.printf("%-40s n %d p10 %.1f p25 %.1f p50 %.1f p75 %.1f p90 %.1f p99 %.1f ms%n", names[h], n,
                     d.get(n / 10), d.get(n / 4), d.get(n / 2), d.get(n * 3 / 4), d.get(n * 9 / 10), d.get(n * 99 / 100));
         }
+    }
+
+    /** The slot of a debit or credit record, {@code debitSlot} or three after it; -1 for other steps. */
+    private static int stepSlot(CommandStep step, int debitSlot) {
+        return step == CommandStep.DEBIT ? debitSlot : step == CommandStep.CREDIT ? debitSlot + 3 : -1;
     }
 }
