@@ -21,6 +21,8 @@ class SagaOrchestratorStreamsConfigTest {
         assertThat(properties.commitPacing().interval()).isEqualTo(Duration.ofMillis(30));
         assertThat(properties.commitPacing().backlogAge()).isEqualTo(Duration.ofSeconds(1));
         assertThat(streamsConfigOf(properties).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100L);
+        // A thread with nothing to read checks every 2 ms whether it owes a commit.
+        assertThat(streamsConfigOf(properties).get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(2L);
     }
 
     @Test

@@ -69,9 +69,7 @@ final class AccountCommandProcessor implements Processor<String, AccountCommand,
         context.forward(record.withValue(EventWriter.toEvent(command, decision)));
         metrics.count(decision);
         report(command, decision);
-        if (pacer.commitAfter(record.timestamp(), nowMs)) {
-            context.commit();
-        }
+        pacer.afterRecord(context, record.timestamp());
     }
 
     private Decision decide(final AccountCommand command, final long nowMs) {

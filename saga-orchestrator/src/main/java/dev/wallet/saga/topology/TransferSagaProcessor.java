@@ -58,9 +58,7 @@ final class TransferSagaProcessor implements Processor<String, SpecificRecord, S
         final TransferSagaState state = transfers.get(transactionId);
         final SagaDecision decision = decide(state, record.value(), nowMs);
         apply(transactionId, state, decision, record);
-        if (pacer.commitAfter(record.timestamp(), nowMs)) {
-            context.commit();
-        }
+        pacer.afterRecord(context, record.timestamp());
     }
 
     private static SagaDecision decide(final TransferSagaState state, final SpecificRecord input, final long nowMs) {

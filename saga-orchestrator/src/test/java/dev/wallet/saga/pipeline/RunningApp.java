@@ -83,8 +83,10 @@ final class RunningApp implements AutoCloseable {
         final Properties props = ExactlyOnce.streams(applicationId, bootstrapServers, 1);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // As the services: Kafka Streams commits at the backlog interval, the topologies' pacing
-        // asks for commits every 30 ms while their inputs are fresh.
+        // asks for commits every 30 ms while their inputs are fresh, and a thread with nothing to
+        // read polls briefly so that it notices when it owes one.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, CommitPacing.DEFAULT.streamsCommitIntervalMs());
+        props.put(StreamsConfig.POLL_MS_CONFIG, CommitPacing.DEFAULT.streamsPollMs());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);

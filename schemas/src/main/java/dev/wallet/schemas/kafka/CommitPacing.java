@@ -2,6 +2,10 @@ package dev.wallet.schemas.kafka;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.LongSupplier;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
  * How often an exactly-once Kafka Streams app commits: every {@code interval} while it keeps up, and
@@ -15,12 +19,25 @@ import java.util.Objects;
  * So a backlog commits at the long interval, in fewer and fuller transactions.
  *
  * <p><b>How.</b> The app's {@code commit.interval.ms} is the long interval
- * ({@link #streamsCommitIntervalMs()}). A processor asks its {@link Pacer} after each record, and
- * calls {@code ProcessorContext.commit()} when it says so: after a record younger than
- * {@code backlogAge}, at most once per {@code interval} per stream thread. A record's age is taken
+ * ({@link #streamsCommitIntervalMs()}). A processor hands each record it has processed to its
+ * {@link Pacer}. A record younger than {@code backlogAge} leaves a commit owed; a record's age is taken
  * from its timestamp, which Kafka Streams carries from the transfer request to every command and
- * answer derived from it; so the age is how long the transfer has been under way. A replay of old
- * records therefore commits at the long interval too.
+ * answer derived from it, so the age is how long the transfer has been under way, and a replay of old
+ * records commits at the long interval. While a commit is owed, a wall-clock punctuation checks every
+ * millisecond and calls {@code ProcessorContext.commit()} once all of these hold:
+ * <ul>
+ *   <li>the thread has not asked within {@code interval} (or its clock went back since it did);</li>
+ *   <li>it has drained what it read: no record for {@value #QUIET_MICROS} µs; or it has gathered for
+ *       {@value #GATHER_MS} ms without draining (input that does not stop).</li>
+ * </ul>
+ *
+ * <p><b>Why wait for the drain.</b> The inputs of a hop come in bursts, one per commit of the app
+ * upstream, and a second partition's share a moment after the first. Kafka Streams commits right
+ * after the record that asks, often the first few of a burst, so the rest of that burst waited for
+ * the next ask, up to an interval later. Asking once the burst is processed puts the whole burst in
+ * one commit: at the default pacing the benchmark's p50 at 1,000/s fell from 117-122 to 83-85 ms
+ * ({@code docs/benchmarks.md}, "Commit once the burst is in"). A thread with nothing to read blocks
+ * in poll for {@link #streamsPollMs()}, so it notices that it has drained at most that late.
  *
  * @param interval        how often to commit while records are fresh (the hop's wait)
  * @param backlogInterval how often to commit otherwise; Kafka Streams' {@code commit.interval.ms};
@@ -30,10 +47,9 @@ import java.util.Objects;
 public record CommitPacing(Duration interval, Duration backlogInterval, Duration backlogAge) {
 
     /**
-     * 30 ms while fresh, 100 ms in a backlog, and a backlog is records older than 1 s. An asked-for
-     * commit follows at once, so 30 ms here commits about as often as the 20 ms
-     * {@code commit.interval.ms} did before pacing (32-38 against 27-34 commits a second per app
-     * at 500-1,000 transfers/s, docs/benchmarks.md "Commit pacing"); 20 ms made 41-52.
+     * 30 ms while fresh, 100 ms in a backlog, and a backlog is records older than 1 s. 30 ms commits
+     * 40-41 times a second per app at 1,000-2,500 transfers/s; 20 ms made 54-57, and at 5,000/s one
+     * of its two runs fell into the backlog pace (docs/benchmarks.md, "Commit once the burst is in").
      */
     public static final CommitPacing DEFAULT =
             new CommitPacing(Duration.ofMillis(30), Duration.ofMillis(100), Duration.ofSeconds(1));
@@ -53,10 +69,28 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
         return backlogInterval.toMillis();
     }
 
+    /**
+     * The value for Kafka Streams' {@code poll.ms}: a stream thread with nothing to read blocks in poll
+     * this long, so a thread that has drained its input notices it, and asks for the commit it owes,
+     * at most this late. A thread that has records to read does not block.
+     */
+    public long streamsPollMs() {
+        return POLL_MS;
+    }
+
     /** A new pacer: one per topology, shared by its tasks. */
     public Pacer pacer() {
-        return new Pacer(interval.toMillis(), backlogAge.toMillis());
+        return new Pacer(interval.toMillis(), backlogAge.toMillis(), QUIET_MICROS * 1_000, GATHER_MS, System::nanoTime);
     }
+
+    /** How long a thread goes without a record before it counts as drained. */
+    static final long QUIET_MICROS = 1_000;
+    /** How long an owed commit waits at most for the thread to drain, once the interval allows it. */
+    static final long GATHER_MS = 5;
+    /** Kafka Streams' {@code poll.ms}: at most this long before a drained thread checks again. */
+    static final long POLL_MS = 2;
+    /** How often an owed commit is checked. */
+    private static final Duration CHECK_EVERY = Duration.ofMillis(1);
 
     private static void requirePositive(final Duration duration, final String name) {
         Objects.requireNonNull(duration, name);
@@ -66,42 +100,131 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
     }
 
     /**
-     * Says after which records to ask for a commit. A commit covers every task of the stream thread,
-     * so the pace is kept per thread: the tasks of one thread share one pace, threads do not.
+     * Asks for commits after fresh records, once the thread has drained what it read. A commit covers
+     * every task of the stream thread, so the pace is kept per thread: the tasks of one thread share
+     * one pace, threads do not.
      */
     public static final class Pacer {
 
         private final long intervalMs;
         private final long backlogAgeMs;
+        private final long quietNanos;
+        private final long gatherMs;
+        private final LongSupplier nanoClock;
         private final ThreadLocal<Pace> paces = ThreadLocal.withInitial(Pace::new);
 
-        private Pacer(final long intervalMs, final long backlogAgeMs) {
+        Pacer(final long intervalMs, final long backlogAgeMs, final long quietNanos, final long gatherMs,
+              final LongSupplier nanoClock) {
             this.intervalMs = intervalMs;
             this.backlogAgeMs = backlogAgeMs;
+            this.quietNanos = quietNanos;
+            this.gatherMs = gatherMs;
+            this.nanoClock = nanoClock;
         }
 
         /**
-         * Whether to ask for a commit now, at {@code nowMs}, after a record stamped
-         * {@code recordTimestampMs}: yes when the record is fresh and this thread has not asked within
-         * the interval (or its clock went back since it did).
+         * After a processor has processed a record stamped {@code recordTimestampMs}: a fresh record
+         * leaves a commit owed, and makes sure the thread runs a check every millisecond until it asks.
          */
-        public boolean commitAfter(final long recordTimestampMs, final long nowMs) {
+        public void afterRecord(final ProcessorContext<?, ?> context, final long recordTimestampMs) {
+            final long nowMs = context.currentSystemTimeMs();
+            final Pace pace = paces.get();
+            if (recordProcessed(pace, recordTimestampMs, nowMs) && pace.checkLost(nowMs)) {
+                pace.cancelCheck();
+                pace.check(context.schedule(CHECK_EVERY, PunctuationType.WALL_CLOCK_TIME,
+                        timestampMs -> check(context, pace, timestampMs)), nowMs);
+            }
+        }
+
+        private void check(final ProcessorContext<?, ?> context, final Pace pace, final long nowMs) {
+            pace.checkSeenMs = nowMs;
+            if (commitDue(pace, nowMs)) {
+                pace.cancelCheck();
+                context.commit();
+            }
+        }
+
+        /** Notes a processed record on this thread; whether it left a commit owed (a fresh record). */
+        public boolean recordProcessed(final long recordTimestampMs, final long nowMs) {
+            return recordProcessed(paces.get(), recordTimestampMs, nowMs);
+        }
+
+        /**
+         * Whether this thread should ask for a commit at {@code nowMs}; if so, it counts as asked. Yes
+         * when a commit is owed, the interval since the last ask has passed (or the clock went back),
+         * and either no record has been processed for the quiet time (the thread drained its input)
+         * or the commit has been due for the gathering time (input that does not stop).
+         */
+        public boolean commitDue(final long nowMs) {
+            return commitDue(paces.get(), nowMs);
+        }
+
+        private boolean recordProcessed(final Pace pace, final long recordTimestampMs, final long nowMs) {
+            pace.lastRecordNanos = nanoClock.getAsLong();
             if (nowMs - recordTimestampMs > backlogAgeMs) {
                 return false;
             }
-            final Pace pace = paces.get();
-            if (pace.asked && nowMs - pace.askedAtMs < intervalMs && nowMs >= pace.askedAtMs) {
+            if (!pace.owed) {
+                pace.owed = true;
+                pace.owedSinceMs = nowMs;
+            }
+            return true;
+        }
+
+        private boolean commitDue(final Pace pace, final long nowMs) {
+            if (!pace.owed) {
                 return false;
             }
-            pace.asked = true;
-            pace.askedAtMs = nowMs;
-            return true;
+            if (pace.asked && nowMs < pace.askedAtMs) {
+                // The clock went back: the interval cannot be told, so ask at once.
+                return pace.ask(nowMs);
+            }
+            final long dueSinceMs = pace.asked
+                    ? Math.max(pace.owedSinceMs, pace.askedAtMs + intervalMs) : pace.owedSinceMs;
+            if (nowMs < dueSinceMs) {
+                return false;
+            }
+            final boolean drained = nanoClock.getAsLong() - pace.lastRecordNanos >= quietNanos;
+            if (!drained && nowMs - dueSinceMs < gatherMs) {
+                return false;
+            }
+            return pace.ask(nowMs);
         }
     }
 
-    /** When one thread last asked. */
+    /** When one thread last asked, whether and since when it owes a commit, and its check. */
     private static final class Pace {
         private boolean asked;
         private long askedAtMs;
+        private boolean owed;
+        private long owedSinceMs;
+        private long lastRecordNanos;
+        private Cancellable check;
+        private long checkSeenMs;
+
+        /** Counts as asked at {@code nowMs}: nothing is owed until the next fresh record. */
+        boolean ask(final long nowMs) {
+            asked = true;
+            askedAtMs = nowMs;
+            owed = false;
+            return true;
+        }
+
+        /** Whether a check must be scheduled: none is, or the one scheduled has not run for 100 ms (its task moved). */
+        boolean checkLost(final long nowMs) {
+            return check == null || nowMs - checkSeenMs > 100 || nowMs < checkSeenMs;
+        }
+
+        void check(final Cancellable scheduled, final long nowMs) {
+            check = scheduled;
+            checkSeenMs = nowMs;
+        }
+
+        void cancelCheck() {
+            if (check != null) {
+                check.cancel();
+                check = null;
+            }
+        }
     }
 }

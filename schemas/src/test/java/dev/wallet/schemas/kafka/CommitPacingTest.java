@@ -5,48 +5,187 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedPunctuator;
 import org.junit.jupiter.api.Test;
 
 class CommitPacingTest {
 
     private static final long NOW = 1_800_000_000_000L;
 
-    private final CommitPacing.Pacer pacer = new CommitPacing(Duration.ofMillis(20), Duration.ofMillis(100),
-            Duration.ofSeconds(1)).pacer();
+    /** The stream thread's clock for "how long since the last record", moved by hand. */
+    private final AtomicLong nanos = new AtomicLong(5_000_000_000L);
+    /** Interval 20 ms, backlog age 1 s, quiet after 1 ms without a record, gathering at most 5 ms. */
+    private final CommitPacing.Pacer pacer = new CommitPacing.Pacer(20, 1_000, 1_000_000, 5, nanos::get);
 
     @Test
-    void asksAfterAFreshRecordAtMostOncePerInterval() {
-        assertThat(pacer.commitAfter(NOW - 5, NOW)).isTrue();
-        assertThat(pacer.commitAfter(NOW + 1, NOW + 1)).isFalse();
-        assertThat(pacer.commitAfter(NOW + 19, NOW + 19)).isFalse();
-        assertThat(pacer.commitAfter(NOW + 20, NOW + 20)).isTrue();
+    void asksOnceTheThreadHasDrainedWhatItRead() {
+        assertThat(pacer.recordProcessed(NOW - 5, NOW)).isTrue();
+        assertThat(pacer.commitDue(NOW)).isFalse();
+
+        quietFor(999_999);
+        assertThat(pacer.commitDue(NOW)).isFalse();
+        quietFor(1);
+        assertThat(pacer.commitDue(NOW + 1)).isTrue();
+        // Asked: nothing is owed until the next fresh record.
+        quietFor(5_000_000);
+        assertThat(pacer.commitDue(NOW + 6)).isFalse();
     }
 
     @Test
-    void neverAsksAfterARecordOlderThanTheBacklogAge() {
-        assertThat(pacer.commitAfter(NOW - 1_001, NOW)).isFalse();
-        assertThat(pacer.commitAfter(NOW - 1_000, NOW)).isTrue();
+    void aRecordWhileTheThreadGathersPutsTheAskOff() {
+        pacer.recordProcessed(NOW, NOW);
+        quietFor(800_000);
+        pacer.recordProcessed(NOW + 1, NOW + 1);
+        quietFor(800_000);
+
+        assertThat(pacer.commitDue(NOW + 2)).isFalse();
+        quietFor(200_000);
+        assertThat(pacer.commitDue(NOW + 2)).isTrue();
     }
 
     @Test
-    void aBacklogRecordDoesNotUseUpTheInterval() {
-        assertThat(pacer.commitAfter(NOW - 60_000, NOW)).isFalse();
-        assertThat(pacer.commitAfter(NOW, NOW)).isTrue();
+    void inputThatDoesNotStopIsCommittedAfterTheGatheringTime() {
+        pacer.recordProcessed(NOW, NOW);
+        for (long ms = 1; ms < 5; ms++) {
+            pacer.recordProcessed(NOW + ms, NOW + ms);
+            assertThat(pacer.commitDue(NOW + ms)).isFalse();
+        }
+        pacer.recordProcessed(NOW + 5, NOW + 5);
+        assertThat(pacer.commitDue(NOW + 5)).isTrue();
     }
 
     @Test
-    void asksAgainWhenTheClockWentBack() {
-        assertThat(pacer.commitAfter(NOW, NOW)).isTrue();
-        assertThat(pacer.commitAfter(NOW - 3_600_000, NOW - 3_600_000)).isTrue();
-        assertThat(pacer.commitAfter(NOW - 3_599_990, NOW - 3_599_990)).isFalse();
+    void asksAtMostOncePerIntervalAndThenForWhatCameWithinIt() {
+        pacer.recordProcessed(NOW, NOW);
+        quietFor(2_000_000);
+        assertThat(pacer.commitDue(NOW + 2)).isTrue();
+
+        pacer.recordProcessed(NOW + 3, NOW + 3);
+        quietFor(2_000_000);
+        assertThat(pacer.commitDue(NOW + 5)).isFalse();
+        assertThat(pacer.commitDue(NOW + 21)).isFalse();
+        // The interval counts from the ask at NOW + 2; the thread is quiet, so it asks as it ends.
+        assertThat(pacer.commitDue(NOW + 22)).isTrue();
+    }
+
+    @Test
+    void theGatheringTimeCountsFromTheEndOfTheInterval() {
+        pacer.recordProcessed(NOW, NOW);
+        quietFor(2_000_000);
+        assertThat(pacer.commitDue(NOW + 2)).isTrue();
+
+        for (long ms = 3; ms < 27; ms++) {
+            pacer.recordProcessed(NOW + ms, NOW + ms);
+            assertThat(pacer.commitDue(NOW + ms)).as("at NOW + %d", ms).isFalse();
+        }
+        pacer.recordProcessed(NOW + 27, NOW + 27);
+        assertThat(pacer.commitDue(NOW + 27)).isTrue();
+    }
+
+    @Test
+    void aBacklogRecordOwesNoCommit() {
+        assertThat(pacer.recordProcessed(NOW - 1_001, NOW)).isFalse();
+        quietFor(10_000_000);
+        assertThat(pacer.commitDue(NOW + 10)).isFalse();
+
+        assertThat(pacer.recordProcessed(NOW + 10 - 1_000, NOW + 10)).isTrue();
+        quietFor(1_000_000);
+        assertThat(pacer.commitDue(NOW + 11)).isTrue();
+    }
+
+    @Test
+    void asksAtOnceWhenTheClockWentBack() {
+        pacer.recordProcessed(NOW, NOW);
+        quietFor(1_000_000);
+        assertThat(pacer.commitDue(NOW + 1)).isTrue();
+
+        pacer.recordProcessed(NOW - 3_600_000, NOW - 3_600_000);
+        assertThat(pacer.commitDue(NOW - 3_600_000)).isTrue();
     }
 
     @Test
     void eachStreamThreadKeepsItsOwnPace() throws Exception {
-        assertThat(pacer.commitAfter(NOW, NOW)).isTrue();
-        final boolean otherThread = CompletableFuture.supplyAsync(() -> pacer.commitAfter(NOW + 1, NOW + 1)).get();
+        pacer.recordProcessed(NOW, NOW);
+        quietFor(1_000_000);
+        assertThat(pacer.commitDue(NOW + 1)).isTrue();
+
+        final boolean otherThread = CompletableFuture.supplyAsync(() -> {
+            pacer.recordProcessed(NOW + 2, NOW + 2);
+            quietFor(1_000_000);
+            return pacer.commitDue(NOW + 3);
+        }).get();
         assertThat(otherThread).isTrue();
-        assertThat(pacer.commitAfter(NOW + 2, NOW + 2)).isFalse();
+
+        pacer.recordProcessed(NOW + 4, NOW + 4);
+        quietFor(1_000_000);
+        assertThat(pacer.commitDue(NOW + 5)).isFalse();
+    }
+
+    @Test
+    void aFreshRecordSchedulesOneCheckEveryMillisecondThatAsksOnceTheThreadHasDrained() {
+        final MockProcessorContext<String, String> context = contextAt(NOW);
+        pacer.afterRecord(context, NOW);
+        context.setCurrentSystemTimeMs(NOW + 1);
+        pacer.afterRecord(context, NOW + 1);
+
+        assertThat(context.committed()).isFalse();
+        assertThat(context.scheduledPunctuators()).hasSize(1);
+        final CapturedPunctuator check = context.scheduledPunctuators().get(0);
+        assertThat(check.getType()).isEqualTo(PunctuationType.WALL_CLOCK_TIME);
+        assertThat(check.getInterval()).isEqualTo(Duration.ofMillis(1));
+
+        check.getPunctuator().punctuate(NOW + 1);
+        assertThat(context.committed()).isFalse();
+
+        quietFor(1_000_000);
+        check.getPunctuator().punctuate(NOW + 2);
+        assertThat(context.committed()).isTrue();
+        assertThat(check.cancelled()).isTrue();
+    }
+
+    @Test
+    void aBacklogRecordSchedulesNothing() {
+        final MockProcessorContext<String, String> context = contextAt(NOW);
+
+        pacer.afterRecord(context, NOW - 60_000);
+
+        assertThat(context.scheduledPunctuators()).isEmpty();
+        assertThat(context.committed()).isFalse();
+    }
+
+    @Test
+    void aCheckThatStoppedRunningIsScheduledAgain() {
+        final MockProcessorContext<String, String> context = contextAt(NOW);
+        pacer.afterRecord(context, NOW);
+        final CapturedPunctuator lost = context.scheduledPunctuators().get(0);
+
+        // Its task moved to another thread, say: it has not run for over 100 ms.
+        context.setCurrentSystemTimeMs(NOW + 101);
+        pacer.afterRecord(context, NOW + 101);
+
+        assertThat(context.scheduledPunctuators()).hasSize(2);
+        assertThat(lost.cancelled()).isTrue();
+        quietFor(1_000_000);
+        context.scheduledPunctuators().get(1).getPunctuator().punctuate(NOW + 102);
+        assertThat(context.committed()).isTrue();
+    }
+
+    @Test
+    void kafkaStreamsPollsBrieflySoThatADrainedThreadNoticesIt() {
+        assertThat(CommitPacing.DEFAULT.streamsPollMs()).isEqualTo(2);
+    }
+
+    private static MockProcessorContext<String, String> contextAt(final long nowMs) {
+        final MockProcessorContext<String, String> context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(nowMs);
+        return context;
+    }
+
+    private void quietFor(final long nanosWithoutARecord) {
+        nanos.addAndGet(nanosWithoutARecord);
     }
 
     @Test
