@@ -177,12 +177,11 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
             if (!pace.owed) {
                 return false;
             }
-            if (pace.asked && nowMs < pace.askedAtMs) {
+            if (nowMs < pace.askedAtMs) {
                 // The clock went back: the interval cannot be told, so ask at once.
                 return pace.ask(nowMs);
             }
-            final long dueSinceMs = pace.asked
-                    ? Math.max(pace.owedSinceMs, pace.askedAtMs + intervalMs) : pace.owedSinceMs;
+            final long dueSinceMs = Math.max(pace.owedSinceMs, pace.askedAtMs + intervalMs);
             if (nowMs < dueSinceMs) {
                 return false;
             }
@@ -197,8 +196,8 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
     /** When one thread last asked, whether and since when it owes a commit, and its check. */
     private static final class Pace {
         private static final long CHECK_LOST_AFTER_MS = 100;
-        private boolean asked;
-        private long askedAtMs;
+        /** {@link Long#MIN_VALUE} until the thread first asks: no interval holds back its first ask. */
+        private long askedAtMs = Long.MIN_VALUE;
         private boolean owed;
         private long owedSinceMs;
         private long lastRecordNanos;
@@ -207,7 +206,6 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
 
         /** Counts as asked at {@code nowMs}: nothing is owed until the next fresh record. */
         boolean ask(final long nowMs) {
-            asked = true;
             askedAtMs = nowMs;
             owed = false;
             return true;
