@@ -23,8 +23,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * {@link Pacer}. A record younger than {@code backlogAge} leaves a commit owed; a record's age is taken
  * from its timestamp, which Kafka Streams carries from the transfer request to every command and
  * answer derived from it, so the age is how long the transfer has been under way, and a replay of old
- * records commits at the long interval. While a commit is owed, a wall-clock punctuation checks every
- * millisecond and calls {@code ProcessorContext.commit()} once all of these hold:
+ * records commits at the long interval. While a commit is owed, a wall-clock punctuation checks for
+ * it, first when the interval since the thread's last ask ends and then every millisecond, and calls
+ * {@code ProcessorContext.commit()} once all of these hold:
  * <ul>
  *   <li>the thread has not asked within {@code interval} (or its clock went back since it did);</li>
  *   <li>it has drained what it read: no record for {@value #QUIET_MICROS} µs; or it has gathered for
@@ -91,8 +92,8 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
     static final long GATHER_MS = 5;
     /** Kafka Streams' {@code poll.ms}: at most this long before a drained thread checks again. */
     static final long POLL_MS = 2;
-    /** How often an owed commit is checked. */
-    private static final Duration CHECK_EVERY = Duration.ofMillis(1);
+    /** How often an owed commit is checked once its interval has passed. */
+    static final long CHECK_EVERY_MS = 1;
 
     private static void requirePositive(final Duration duration, final String name) {
         Objects.requireNonNull(duration, name);
@@ -126,23 +127,38 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
 
         /**
          * After a processor has processed a record stamped {@code recordTimestampMs}: a fresh record
-         * leaves a commit owed, and makes sure the thread runs a check every millisecond until it asks.
+         * leaves a commit owed, and makes sure the thread checks for it: first when the interval since
+         * its last ask ends, then every millisecond until it asks.
          */
         public void afterRecord(final ProcessorContext<?, ?> context, final long recordTimestampMs) {
             final long nowMs = context.currentSystemTimeMs();
             final Pace pace = paces.get();
             if (recordProcessed(pace, recordTimestampMs, nowMs) && pace.checkLost(nowMs)) {
-                pace.cancelCheck();
-                pace.check(context.schedule(CHECK_EVERY, PunctuationType.WALL_CLOCK_TIME,
-                        timestampMs -> check(context, pace, timestampMs)), nowMs);
+                scheduleCheck(context, pace, nowMs);
             }
         }
 
+        /**
+         * Schedules the next check, cancelling the one before: at the end of the interval if that is
+         * later than a millisecond from now, else every millisecond. Kafka Streams halves the records
+         * a stream thread takes per task per turn of its loop after every punctuation, so a check
+         * every millisecond through the whole interval cost throughput at the peak for nothing.
+         */
+        private void scheduleCheck(final ProcessorContext<?, ?> context, final Pace pace, final long nowMs) {
+            pace.cancelCheck();
+            final long delayMs = Math.max(CHECK_EVERY_MS, nowMs < pace.askedAtMs ? 0 : dueSinceMs(pace) - nowMs);
+            pace.check(context.schedule(Duration.ofMillis(delayMs), PunctuationType.WALL_CLOCK_TIME,
+                    timestampMs -> check(context, pace, timestampMs)), nowMs, delayMs);
+        }
+
         private void check(final ProcessorContext<?, ?> context, final Pace pace, final long nowMs) {
-            pace.checkSeenMs = nowMs;
+            pace.checkRan(nowMs);
             if (commitDue(pace, nowMs)) {
                 pace.cancelCheck();
                 context.commit();
+            } else if (pace.checkEveryMs != CHECK_EVERY_MS) {
+                // The interval has ended (or was the wait for it cut short): check every millisecond.
+                scheduleCheck(context, pace, nowMs);
             }
         }
 
@@ -181,7 +197,7 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
                 // The clock went back: the interval cannot be told, so ask at once.
                 return pace.ask(nowMs);
             }
-            final long dueSinceMs = Math.max(pace.owedSinceMs, pace.askedAtMs + intervalMs);
+            final long dueSinceMs = dueSinceMs(pace);
             if (nowMs < dueSinceMs) {
                 return false;
             }
@@ -190,6 +206,11 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
                 return false;
             }
             return pace.ask(nowMs);
+        }
+
+        /** From when the owed commit may be asked for: the interval since the last ask has passed. */
+        private long dueSinceMs(final Pace pace) {
+            return Math.max(pace.owedSinceMs, pace.askedAtMs + intervalMs);
         }
     }
 
@@ -202,7 +223,10 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
         private long owedSinceMs;
         private long lastRecordNanos;
         private Cancellable check;
-        private long checkSeenMs;
+        private long checkEveryMs;
+        /** When the check was scheduled or last ran, and when it should run next. */
+        private long checkScheduledMs;
+        private long checkExpectedMs;
 
         /** Counts as asked at {@code nowMs}: nothing is owed until the next fresh record. */
         boolean ask(final long nowMs) {
@@ -212,16 +236,24 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
         }
 
         /**
-         * Whether a check must be scheduled: none is, or the one scheduled has not run for
-         * {@value #CHECK_LOST_AFTER_MS} ms (its task was closed or moved to another thread).
+         * Whether a check must be scheduled: none is, or the one scheduled is over
+         * {@value #CHECK_LOST_AFTER_MS} ms late (its task was closed or moved to another thread), or
+         * the clock went back since it was scheduled.
          */
         boolean checkLost(final long nowMs) {
-            return check == null || nowMs - checkSeenMs > CHECK_LOST_AFTER_MS || nowMs < checkSeenMs;
+            return check == null || nowMs - checkExpectedMs > CHECK_LOST_AFTER_MS || nowMs < checkScheduledMs;
         }
 
-        void check(final Cancellable scheduled, final long nowMs) {
+        void check(final Cancellable scheduled, final long nowMs, final long everyMs) {
             check = scheduled;
-            checkSeenMs = nowMs;
+            checkEveryMs = everyMs;
+            checkScheduledMs = nowMs;
+            checkExpectedMs = nowMs + everyMs;
+        }
+
+        void checkRan(final long nowMs) {
+            checkScheduledMs = nowMs;
+            checkExpectedMs = nowMs + checkEveryMs;
         }
 
         void cancelCheck() {

@@ -147,6 +147,61 @@ class CommitPacingTest {
     }
 
     @Test
+    void withinTheIntervalTheFirstCheckRunsWhenItEndsAndThenEveryMillisecond() {
+        final MockProcessorContext<String, String> context = contextAt(NOW);
+        pacer.afterRecord(context, NOW);
+        quietFor(1_000_000);
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(NOW + 1);
+        assertThat(context.committed()).isTrue();
+        context.resetCommit();
+
+        // Asked at NOW + 1, so the interval (20 ms) ends at NOW + 21.
+        context.setCurrentSystemTimeMs(NOW + 5);
+        pacer.afterRecord(context, NOW + 5);
+        assertThat(context.scheduledPunctuators()).hasSize(2);
+        final CapturedPunctuator atTheEnd = context.scheduledPunctuators().get(1);
+        assertThat(atTheEnd.getInterval()).isEqualTo(Duration.ofMillis(16));
+        context.setCurrentSystemTimeMs(NOW + 20);
+        pacer.afterRecord(context, NOW + 20);
+        assertThat(context.scheduledPunctuators()).as("the pending check is not lost").hasSize(2);
+
+        // The thread has just processed a record: not drained, so it goes on every millisecond.
+        atTheEnd.getPunctuator().punctuate(NOW + 21);
+        assertThat(context.committed()).isFalse();
+        assertThat(atTheEnd.cancelled()).isTrue();
+        assertThat(context.scheduledPunctuators()).hasSize(3);
+        final CapturedPunctuator everyMillisecond = context.scheduledPunctuators().get(2);
+        assertThat(everyMillisecond.getInterval()).isEqualTo(Duration.ofMillis(1));
+
+        quietFor(1_000_000);
+        everyMillisecond.getPunctuator().punctuate(NOW + 22);
+        assertThat(context.committed()).isTrue();
+        assertThat(everyMillisecond.cancelled()).isTrue();
+    }
+
+    @Test
+    void aCheckPendingWhenTheClockGoesBackIsReplacedByOneAMillisecondAway() {
+        final MockProcessorContext<String, String> context = contextAt(NOW);
+        pacer.afterRecord(context, NOW);
+        quietFor(1_000_000);
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(NOW + 1);
+        context.resetCommit();
+        context.setCurrentSystemTimeMs(NOW + 2);
+        pacer.afterRecord(context, NOW + 2);
+        final CapturedPunctuator atTheEnd = context.scheduledPunctuators().get(1);
+
+        context.setCurrentSystemTimeMs(NOW - 3_600_000);
+        pacer.afterRecord(context, NOW - 3_600_000);
+
+        assertThat(atTheEnd.cancelled()).isTrue();
+        final CapturedPunctuator replacement = context.scheduledPunctuators().get(2);
+        assertThat(replacement.getInterval()).isEqualTo(Duration.ofMillis(1));
+        quietFor(1_000_000);
+        replacement.getPunctuator().punctuate(NOW - 3_600_000 + 1);
+        assertThat(context.committed()).isTrue();
+    }
+
+    @Test
     void aBacklogRecordSchedulesNothing() {
         final MockProcessorContext<String, String> context = contextAt(NOW);
 
@@ -162,14 +217,18 @@ class CommitPacingTest {
         pacer.afterRecord(context, NOW);
         final CapturedPunctuator lost = context.scheduledPunctuators().get(0);
 
-        // Its task moved to another thread, say: it has not run for over 100 ms.
+        // Due at NOW + 1, it has not run: at NOW + 101 it is 100 ms late, not yet counted as lost.
         context.setCurrentSystemTimeMs(NOW + 101);
         pacer.afterRecord(context, NOW + 101);
+        assertThat(context.scheduledPunctuators()).hasSize(1);
+        // Its task moved to another thread, say: over 100 ms late.
+        context.setCurrentSystemTimeMs(NOW + 102);
+        pacer.afterRecord(context, NOW + 102);
 
         assertThat(context.scheduledPunctuators()).hasSize(2);
         assertThat(lost.cancelled()).isTrue();
         quietFor(1_000_000);
-        context.scheduledPunctuators().get(1).getPunctuator().punctuate(NOW + 102);
+        context.scheduledPunctuators().get(1).getPunctuator().punctuate(NOW + 103);
         assertThat(context.committed()).isTrue();
     }
 
