@@ -14,9 +14,13 @@ import java.util.Map;
  *                              acknowledged, including the broker adding their partitions to it)
  * @param sendOffsetsMsPerCommit adding the consumed offsets to the transaction (TxnOffsetCommit)
  * @param endTxnMsPerCommit     commitTransaction (EndTxn)
+ * @param punctuationsPerSecond turns of the stream threads' loops that ran a punctuator ÷ the step's wall
+ *                              seconds; the commit pacer checks for an owed commit in a punctuator, and
+ *                              Kafka Streams halves the records a thread takes per task per turn after
+ *                              each; null when the service does not report it
  */
 public record CommitTiming(double commitsPerSecond, double flushMsPerCommit, double sendOffsetsMsPerCommit,
-                           double endTxnMsPerCommit) {
+                           double endTxnMsPerCommit, Double punctuationsPerSecond) {
 
     /** The timing between two readings of the meters; null when either reading is incomplete. */
     public static CommitTiming between(final Map<String, Double> before, final Map<String, Double> after,
@@ -28,8 +32,10 @@ public record CommitTiming(double commitsPerSecond, double flushMsPerCommit, dou
         if (commits == null || flush == null || sendOffsets == null || endTxn == null || wallSeconds <= 0) {
             return null;
         }
+        final Double punctuations = delta(before, after, CommitMeters.PUNCTUATIONS);
         return new CommitTiming(round(commits / wallSeconds), perCommitMs(flush, commits),
-                perCommitMs(sendOffsets, commits), perCommitMs(endTxn, commits));
+                perCommitMs(sendOffsets, commits), perCommitMs(endTxn, commits),
+                punctuations == null ? null : round(punctuations / wallSeconds));
     }
 
     /** Milliseconds a commit waited on the broker in all, the three steps together. */

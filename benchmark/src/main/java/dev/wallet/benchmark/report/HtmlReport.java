@@ -58,7 +58,7 @@ public final class HtmlReport {
         html.append("<h2>Latency by stage (p50 / p99 / max ms; the stage ends at the transfer's first event in"
                 + " that phase)</h2>").append(stageTable(results.steps()));
         html.append("<h2>Exactly-once commits (commits/s; ms each commit waited: flush + send offsets + end"
-                + " transaction = total)</h2>").append(commitTable(results.steps()));
+                + " transaction = total; loop turns that ran a punctuator)</h2>").append(commitTable(results.steps()));
         html.append("<h2>Baseline: PostgreSQL alone</h2>").append(baselineTable(results.baseline()));
         html.append("<h2>Comparison</h2>").append(mapTable(results.comparison()));
         html.append("<h2>CPU per process (CPU-seconds per 1000 transfers / average cores, of which JIT)</h2>")
@@ -187,7 +187,10 @@ public final class HtmlReport {
         return columnTable(steps, keysInOrder(steps, StepResult::commits), StepResult::commits,
                 c -> String.format(Locale.ROOT, "%.1f/s; %.1f + %.1f + %.1f = %.1f ms", c.commitsPerSecond(),
                         c.flushMsPerCommit(), c.sendOffsetsMsPerCommit(), c.endTxnMsPerCommit(),
-                        c.totalMsPerCommit()), "", null);
+                        c.totalMsPerCommit())
+                        + (c.punctuationsPerSecond() == null ? ""
+                                : String.format(Locale.ROOT, "; %.0f punctuating turns/s", c.punctuationsPerSecond())),
+                "", null);
     }
 
     private static <V> Set<String> keysInOrder(final List<StepResult> steps,

@@ -30,8 +30,13 @@ public final class CommitMeters {
     public static final String SEND_OFFSETS_NS = "kafka_producer_txn_send_offsets_time_ns_total";
     /** Nanoseconds producers spent in commitTransaction (EndTxn). */
     public static final String END_TXN_NS = "kafka_producer_txn_commit_time_ns_total";
+    /**
+     * Turns of the stream threads' loops that ran at least one punctuator (the commit pacer's checks
+     * among them). Kafka Streams halves the records a thread takes per task per turn after each.
+     */
+    public static final String PUNCTUATIONS = "kafka_stream_thread_punctuate_total";
 
-    private static final String[] METERS = {COMMITS, FLUSH_NS, SEND_OFFSETS_NS, END_TXN_NS};
+    private static final String[] METERS = {COMMITS, FLUSH_NS, SEND_OFFSETS_NS, END_TXN_NS, PUNCTUATIONS};
 
     private final String name;
     private final URI prometheus;

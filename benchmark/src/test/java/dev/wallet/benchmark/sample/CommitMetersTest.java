@@ -24,6 +24,8 @@ class CommitMetersTest {
             kafka_producer_txn_send_offsets_time_ns_total{client_id="app-StreamThread-1-producer"} 4.5E8
             kafka_producer_txn_commit_time_ns_total{client_id="app-StreamThread-1-producer"} 1.5E8
             kafka_producer_txn_commit_time_ns_total{client_id="app-StreamThread-2-producer"} NaN
+            kafka_stream_thread_punctuate_total{kafka_version="4.1.2",thread_id="app-StreamThread-1"} 400.0
+            kafka_stream_thread_punctuate_ratio{kafka_version="4.1.2",thread_id="app-StreamThread-1"} 0.01
             """;
 
     @Test
@@ -34,7 +36,8 @@ class CommitMetersTest {
                 Map.entry(CommitMeters.COMMITS, 150.0),
                 Map.entry(CommitMeters.FLUSH_NS, 9.0E8),
                 Map.entry(CommitMeters.SEND_OFFSETS_NS, 4.5E8),
-                Map.entry(CommitMeters.END_TXN_NS, 1.5E8));
+                Map.entry(CommitMeters.END_TXN_NS, 1.5E8),
+                Map.entry(CommitMeters.PUNCTUATIONS, 400.0));
     }
 
     @Test
@@ -44,11 +47,12 @@ class CommitMetersTest {
                 CommitMeters.COMMITS, 150.0 + 300,
                 CommitMeters.FLUSH_NS, 9.0E8 + 300 * 7_000_000.0,
                 CommitMeters.SEND_OFFSETS_NS, 4.5E8 + 300 * 4_000_000.0,
-                CommitMeters.END_TXN_NS, 1.5E8 + 300 * 2_000_000.0);
+                CommitMeters.END_TXN_NS, 1.5E8 + 300 * 2_000_000.0,
+                CommitMeters.PUNCTUATIONS, 400.0 + 1_250);
 
         final CommitTiming timing = CommitTiming.between(before, after, 10.0);
 
-        assertThat(timing).isEqualTo(new CommitTiming(30.0, 7.0, 4.0, 2.0));
+        assertThat(timing).isEqualTo(new CommitTiming(30.0, 7.0, 4.0, 2.0, 125.0));
         assertThat(timing.totalMsPerCommit()).isEqualTo(13.0);
     }
 
@@ -59,6 +63,16 @@ class CommitMetersTest {
         assertThat(CommitTiming.between(Map.of(), before, 10.0)).isNull();
         assertThat(CommitTiming.between(before, Map.of(CommitMeters.COMMITS, 10.0, CommitMeters.FLUSH_NS, 1.0,
                 CommitMeters.SEND_OFFSETS_NS, 1.0, CommitMeters.END_TXN_NS, 1.0), 10.0)).isNull();
+    }
+
+    @Test
+    void shouldLeaveThePunctuationsOutWhenTheServiceDoesNotReportThem() {
+        final Map<String, Double> before = Map.of(CommitMeters.COMMITS, 0.0, CommitMeters.FLUSH_NS, 0.0,
+                CommitMeters.SEND_OFFSETS_NS, 0.0, CommitMeters.END_TXN_NS, 0.0);
+        final Map<String, Double> after = Map.of(CommitMeters.COMMITS, 10.0, CommitMeters.FLUSH_NS, 1.0E7,
+                CommitMeters.SEND_OFFSETS_NS, 1.0E7, CommitMeters.END_TXN_NS, 1.0E7);
+
+        assertThat(CommitTiming.between(before, after, 10.0)).isEqualTo(new CommitTiming(1.0, 1.0, 1.0, 1.0, null));
     }
 
     @Test
