@@ -40,7 +40,11 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * ({@code docs/benchmarks.md}, "Commit once the burst is in"). A thread with nothing to read blocks
  * in poll for {@link #streamsPollMs()}, so it notices that it has drained at most that late. The
  * costs measured there: about 0.012 cores more per idle app (the short poll), and a peak throughput
- * 3-5% lower.
+ * 3-5% lower while the check ran every millisecond from the first fresh record. Kafka Streams halves
+ * the records a stream thread takes per task per turn of its loop after every punctuation; checking
+ * only from the interval's end cut the saga's punctuating turns at 1,000/s from about 430 to 43 a
+ * second, and the peak was higher in 4 of 5 pairs (median 8,455 against 7,417/s; "Checks from the
+ * interval's end").
  *
  * @param interval        how often to commit while records are fresh (the hop's wait)
  * @param backlogInterval how often to commit otherwise; Kafka Streams' {@code commit.interval.ms};
@@ -157,7 +161,7 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
                 pace.cancelCheck();
                 context.commit();
             } else if (pace.checkEveryMs != CHECK_EVERY_MS) {
-                // The interval has ended (or was the wait for it cut short): check every millisecond.
+                // The check at the interval's end found the thread still reading: every millisecond now.
                 scheduleCheck(context, pace, nowMs);
             }
         }
