@@ -8,6 +8,7 @@ import java.util.Map;
  * stream threads committed and how long, on average, each commit waited on the broker in its three
  * steps. A record that a hop has processed becomes visible downstream only after the commit that
  * follows, so these waits are part of every hop's latency; the thread processes nothing meanwhile.
+ * Beside them, how often the threads' loops ran a punctuator, where the commit pacer checks.
  *
  * @param commitsPerSecond      commits of all stream threads ÷ the step's wall seconds
  * @param flushMsPerCommit      producer flush at commit (records of the transaction not yet
