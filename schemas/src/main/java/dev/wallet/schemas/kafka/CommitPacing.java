@@ -227,10 +227,9 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
         private long owedSinceMs;
         private long lastRecordNanos;
         private Cancellable check;
+        /** How often the check runs, and when it was scheduled or last ran. */
         private long checkEveryMs;
-        /** When the check was scheduled or last ran, and when it should run next. */
         private long checkScheduledMs;
-        private long checkExpectedMs;
 
         /** Counts as asked at {@code nowMs}: nothing is owed until the next fresh record. */
         boolean ask(final long nowMs) {
@@ -245,19 +244,18 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
          * the clock went back since it was scheduled.
          */
         boolean checkLost(final long nowMs) {
-            return check == null || nowMs - checkExpectedMs > CHECK_LOST_AFTER_MS || nowMs < checkScheduledMs;
+            return check == null || nowMs - (checkScheduledMs + checkEveryMs) > CHECK_LOST_AFTER_MS
+                    || nowMs < checkScheduledMs;
         }
 
         void check(final Cancellable scheduled, final long nowMs, final long everyMs) {
             check = scheduled;
             checkEveryMs = everyMs;
             checkScheduledMs = nowMs;
-            checkExpectedMs = nowMs + everyMs;
         }
 
         void checkRan(final long nowMs) {
             checkScheduledMs = nowMs;
-            checkExpectedMs = nowMs + checkEveryMs;
         }
 
         void cancelCheck() {
