@@ -148,14 +148,9 @@ class CommitPacingTest {
 
     @Test
     void withinTheIntervalTheFirstCheckRunsWhenItEndsAndThenEveryMillisecond() {
-        final MockProcessorContext<String, String> context = contextAt(NOW);
-        pacer.afterRecord(context, NOW);
-        quietFor(1_000_000);
-        context.scheduledPunctuators().get(0).getPunctuator().punctuate(NOW + 1);
-        assertThat(context.committed()).isTrue();
-        context.resetCommit();
+        final MockProcessorContext<String, String> context = askedAtNowPlusOne();
 
-        // Asked at NOW + 1, so the interval (20 ms) ends at NOW + 21.
+        // The interval (20 ms) ends at NOW + 21.
         context.setCurrentSystemTimeMs(NOW + 5);
         pacer.afterRecord(context, NOW + 5);
         assertThat(context.scheduledPunctuators()).hasSize(2);
@@ -181,11 +176,7 @@ class CommitPacingTest {
 
     @Test
     void aCheckPendingWhenTheClockGoesBackIsReplacedByOneAMillisecondAway() {
-        final MockProcessorContext<String, String> context = contextAt(NOW);
-        pacer.afterRecord(context, NOW);
-        quietFor(1_000_000);
-        context.scheduledPunctuators().get(0).getPunctuator().punctuate(NOW + 1);
-        context.resetCommit();
+        final MockProcessorContext<String, String> context = askedAtNowPlusOne();
         context.setCurrentSystemTimeMs(NOW + 2);
         pacer.afterRecord(context, NOW + 2);
         final CapturedPunctuator atTheEnd = context.scheduledPunctuators().get(1);
@@ -240,6 +231,17 @@ class CommitPacingTest {
     private static MockProcessorContext<String, String> contextAt(final long nowMs) {
         final MockProcessorContext<String, String> context = new MockProcessorContext<>();
         context.setCurrentSystemTimeMs(nowMs);
+        return context;
+    }
+
+    /** A context whose thread had a fresh record at NOW and asked for its commit at NOW + 1. */
+    private MockProcessorContext<String, String> askedAtNowPlusOne() {
+        final MockProcessorContext<String, String> context = contextAt(NOW);
+        pacer.afterRecord(context, NOW);
+        quietFor(1_000_000);
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(NOW + 1);
+        assertThat(context.committed()).isTrue();
+        context.resetCommit();
         return context;
     }
 
