@@ -109,8 +109,7 @@ public final class AccountProcessorStreams implements SmartLifecycle {
         final Properties props = ExactlyOnce.streams(properties.applicationId(), bootstrapServers,
                 properties.replicationFactor());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitPacing().streamsCommitIntervalMs());
-        props.put(StreamsConfig.POLL_MS_CONFIG, properties.commitPacing().streamsPollMs());
+        props.putAll(properties.commitPacing().streamsSettings());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, properties.stateStoreCacheMaxBytes());
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), properties.producerBatchSizeBytes());
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), properties.producerLinger().toMillis());

@@ -21,6 +21,7 @@ import dev.wallet.schemas.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,11 +56,7 @@ class CommitPacingIT {
     private static final CommitPacing PACING =
             new CommitPacing(Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(30));
     /** The transaction timeout must outlast the longest commit interval, or the client refuses to start. */
-    private static final Map<String, String> BACKLOG_CLIENT_SETTINGS = Map.of(
-            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(PACING.streamsCommitIntervalMs()),
-            StreamsConfig.POLL_MS_CONFIG, String.valueOf(PACING.streamsPollMs()),
-            StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
-            String.valueOf(Duration.ofMinutes(6).toMillis()));
+    private static final Map<String, String> BACKLOG_CLIENT_SETTINGS = backlogClientSettings();
     /** How long a backlog input is watched for not being committed; an early commit takes milliseconds. */
     private static final Duration NOT_COMMITTED_WATCH = Duration.ofSeconds(3);
     /** Bound of the wait for what an early commit makes visible: well inside the backlog interval. */
@@ -73,6 +70,14 @@ class CommitPacingIT {
     private static RunningApp saga;
     private static RunningApp accounts;
     private static TopicReader reader;
+
+    private static Map<String, String> backlogClientSettings() {
+        final Map<String, String> settings = new HashMap<>();
+        PACING.streamsSettings().forEach((key, value) -> settings.put(key, String.valueOf(value)));
+        settings.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                String.valueOf(Duration.ofMinutes(6).toMillis()));
+        return Map.copyOf(settings);
+    }
 
     @BeforeAll
     static void startBrokerAndApps() throws InterruptedException {

@@ -85,8 +85,7 @@ final class RunningApp implements AutoCloseable {
         // As the services: Kafka Streams commits at the backlog interval, the topologies' pacing
         // asks for commits every 30 ms while their inputs are fresh, and a thread with nothing to
         // read polls briefly so that it notices when it owes one.
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, CommitPacing.DEFAULT.streamsCommitIntervalMs());
-        props.put(StreamsConfig.POLL_MS_CONFIG, CommitPacing.DEFAULT.streamsPollMs());
+        props.putAll(CommitPacing.DEFAULT.streamsSettings());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);

@@ -1,8 +1,10 @@
 package dev.wallet.schemas.kafka;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -69,6 +71,15 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
             throw new IllegalArgumentException("The backlog commit interval (" + backlogInterval
                     + ") must be at least the commit interval (" + interval + ").");
         }
+    }
+
+    /**
+     * The Kafka Streams settings an app with this pacing needs: {@code commit.interval.ms}
+     * ({@link #streamsCommitIntervalMs()}) and {@code poll.ms} ({@link #streamsPollMs()}).
+     */
+    public Map<String, Object> streamsSettings() {
+        return Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streamsCommitIntervalMs(),
+                StreamsConfig.POLL_MS_CONFIG, streamsPollMs());
     }
 
     /** The value for Kafka Streams' {@code commit.interval.ms}: the backlog interval. */
