@@ -149,7 +149,8 @@ final class LoadCommand implements Callable<Integer> {
             setUpAccounts();
             final List<WatchedProcess> watched = watchedProcesses();
             jvms = jvmsOf(watched);
-            sampler = new Sampler(watched, ProcFs.system(), tracker::outcomes, lag::records, ClockTicks.perSecond());
+            sampler = new Sampler(watched, ProcFs.system(), tracker::outcomes, tracker::latenciesSinceLastCall,
+                    lag::records, ClockTicks.perSecond());
             sampler.start();
             commitMeters = List.of(new CommitMeters("account-processor", accountProcessorUrl),
                     new CommitMeters("saga-orchestrator", sagaUrl));

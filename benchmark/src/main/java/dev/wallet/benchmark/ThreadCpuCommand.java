@@ -47,7 +47,7 @@ final class ThreadCpuCommand implements Callable<Integer> {
             System.err.println("thread-cpu: no running stack's pid files under " + dataDir + ".");
             return 1;
         }
-        try (Sampler sampler = new Sampler(processes, ProcFs.system(), () -> 0, () -> 0, ClockTicks.perSecond())) {
+        try (Sampler sampler = new Sampler(processes, ProcFs.system(), () -> 0, () -> null, () -> 0, ClockTicks.perSecond())) {
             // Names first: jcmd starts a JVM per process, which the interval must not include.
             final Map<String, Map<Long, String>> names = sampler.jvmThreadNames();
             final long startNanos = System.nanoTime();

@@ -13,6 +13,8 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -96,6 +98,7 @@ public final class OutcomeTracker implements AutoCloseable {
     private final AvroSerde<TransferEvent> serde = AvroSerde.of(TransferEvent.class);
     private final Map<String, Progress> expected = new ConcurrentHashMap<>();
     private final LongAdder outcomes = new LongAdder();
+    private final Recorder recentLatencyMicros = new Recorder(StepStats.HIGHEST_TRACKABLE_MICROS, 3);
     private final LongAdder undecodable = new LongAdder();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
@@ -136,6 +139,14 @@ public final class OutcomeTracker implements AutoCloseable {
     /** Forgets a transfer whose send failed; false if its outcome had already arrived. */
     public boolean forget(final String transactionId) {
         return expected.remove(transactionId) != null;
+    }
+
+    /**
+     * The latencies (µs, request to outcome) of the outcomes seen since the last call, over all steps;
+     * the sampler asks every second, so a stall shows as the seconds it slowed.
+     */
+    public Histogram latenciesSinceLastCall() {
+        return recentLatencyMicros.getIntervalHistogram();
     }
 
     /** Outcomes seen so far, over all steps; the sampler turns it into outcomes per second. */
@@ -193,7 +204,9 @@ public final class OutcomeTracker implements AutoCloseable {
             return;
         }
         final String reason = event.getBody() instanceof TransferFailed failed ? failed.getReason().name() : "FAILED";
-        waiting.step.onOutcome(phase == TransferPhase.COMPLETED, reason, nowNanos - waiting.dueNanos, nowNanos);
+        final long latencyNanos = nowNanos - waiting.dueNanos;
+        waiting.step.onOutcome(phase == TransferPhase.COMPLETED, reason, latencyNanos, nowNanos);
+        recentLatencyMicros.recordValue(Math.min(StepStats.HIGHEST_TRACKABLE_MICROS, Math.max(0, latencyNanos / 1_000)));
         outcomes.increment();
     }
 

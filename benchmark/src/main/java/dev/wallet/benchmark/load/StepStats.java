@@ -15,7 +15,7 @@ import org.HdrHistogram.Histogram;
 public final class StepStats {
 
     /** Latencies are recorded in microseconds, up to an hour, 3 significant digits. */
-    private static final long HIGHEST_TRACKABLE_MICROS = 3_600_000_000L;
+    static final long HIGHEST_TRACKABLE_MICROS = 3_600_000_000L;
 
     private final String name;
     private final Semaphore inFlightPermits;

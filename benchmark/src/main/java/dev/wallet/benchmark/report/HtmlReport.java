@@ -51,6 +51,8 @@ public final class HtmlReport {
             html.append("<p><em>").append(SvgChart.escape(note)).append("</em></p>\n");
         }
         html.append("<h2>Throughput over time</h2>").append(throughputChart(results.series()));
+        html.append("<h2>Latency over time (p50, p99 and max of the outcomes seen in each second)</h2>")
+                .append(latencyChart(results.series()));
         html.append("<h2>Read-side lag over time</h2>").append(lagChart(results.series()));
         html.append("<h2>Latency percentiles per step</h2>").append(percentileChart(results));
         html.append("<h2>Latency against offered rate</h2>").append(knee(results.steps()));
@@ -73,6 +75,15 @@ public final class HtmlReport {
                 .toList();
         return withStepMarkers(new SvgChart("seconds since start", "transfer outcomes / s", false, SvgChart::number)
                 .series("outcomes/s", points), series).render();
+    }
+
+    private static String latencyChart(final List<Sample> series) {
+        final List<Sample> withOutcomes = series.stream().filter(s -> s.latency() != null).toList();
+        return withStepMarkers(new SvgChart("seconds since start", "latency ms (log)", true, SvgChart::number)
+                .series("p50", withOutcomes.stream().map(s -> new double[] {s.atSeconds(), s.latency().p50Ms()}).toList())
+                .series("p99", withOutcomes.stream().map(s -> new double[] {s.atSeconds(), s.latency().p99Ms()}).toList())
+                .series("max", withOutcomes.stream().map(s -> new double[] {s.atSeconds(), s.latency().maxMs()}).toList()),
+                series).render();
     }
 
     private static String lagChart(final List<Sample> series) {

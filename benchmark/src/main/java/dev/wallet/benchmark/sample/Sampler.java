@@ -10,9 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
 
 /**
- * Every second: outcomes per second, the read side's lag and each watched process's cores and
+ * Every second: outcomes per second and their latency, the read side's lag and each watched process's cores and
  * resident memory, as a time series; and on demand a snapshot of cumulative CPU per process, from
  * which a step's CPU-seconds are the difference of two snapshots.
  */
@@ -21,6 +23,7 @@ public final class Sampler implements AutoCloseable {
     private final List<WatchedProcess> processes;
     private final ProcFs procFs;
     private final LongSupplier outcomes;
+    private final Supplier<Histogram> latencies;
     private final LongSupplier lagRecords;
     private final double ticksPerSecond;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,11 +38,16 @@ public final class Sampler implements AutoCloseable {
     private long previousOutcomes;
     private Map<String, Long> previousTicks = Map.of();
 
+    /**
+     * @param outcomes  outcomes seen so far
+     * @param latencies latencies (µs) of the outcomes seen since the last call; null for none
+     */
     public Sampler(final List<WatchedProcess> processes, final ProcFs procFs, final LongSupplier outcomes,
-                   final LongSupplier lagRecords, final double ticksPerSecond) {
+                   final Supplier<Histogram> latencies, final LongSupplier lagRecords, final double ticksPerSecond) {
         this.processes = List.copyOf(processes);
         this.procFs = procFs;
         this.outcomes = outcomes;
+        this.latencies = latencies;
         this.lagRecords = lagRecords;
         this.ticksPerSecond = ticksPerSecond;
     }
@@ -47,6 +55,7 @@ public final class Sampler implements AutoCloseable {
     public void start() {
         previousNanos = System.nanoTime();
         previousOutcomes = outcomes.getAsLong();
+        latencies.get();
         previousTicks = ticks();
         timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
     }
@@ -143,9 +152,11 @@ public final class Sampler implements AutoCloseable {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private void sample() {
+    /** Takes one sample; run every second by the timer. */
+    void sample() {
         final long now = System.nanoTime();
         final long outcomesNow = outcomes.getAsLong();
+        final Sample.Latency latency = Sample.Latency.of(latencies.get());
         final long lag = lagRecords.getAsLong();
         final Map<String, Double> cores = new LinkedHashMap<>();
         final Map<String, Long> rss = new LinkedHashMap<>();
@@ -165,7 +176,7 @@ public final class Sampler implements AutoCloseable {
         }
         final long perSecond = seconds > 0 ? Math.round((outcomesNow - previousOutcomes) / seconds) : 0;
         synchronized (this) {
-            samples.add(new Sample(round3((now - startNanos) / 1e9), step, perSecond, lag, cores, rss));
+            samples.add(new Sample(round3((now - startNanos) / 1e9), step, perSecond, latency, lag, cores, rss));
         }
         previousNanos = now;
         previousOutcomes = outcomesNow;

@@ -57,6 +57,8 @@ class ResultsJsonTest {
         assertThat(json.at("/comparison/pipeline_max_ratio_to_baseline").asDouble()).isEqualTo(0.5);
         assertThat(json.at("/series/0/outcomes_per_second").asLong()).isEqualTo(2_400);
         assertThat(json.at("/series/0/read_side_lag_records").asLong()).isEqualTo(120);
+        assertThat(json.at("/series/0/latency/p99_ms").asDouble()).isEqualTo(150.5);
+        assertThat(json.at("/series/0/latency/max_ms").asDouble()).isEqualTo(210.0);
         assertThat(json.at("/series/0/cores_by_process/kafka-node-1").asDouble()).isEqualTo(0.4);
     }
 
@@ -76,7 +78,8 @@ class ResultsJsonTest {
 
         final String html = Files.readString(file);
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
-        assertThat(html.split("<svg ", -1)).hasSize(5);
+        assertThat(html.split("<svg ", -1)).hasSize(6);
+        assertThat(html).contains("Latency over time");
         assertThat(html).contains("pipeline-2500", "postgres-baseline", "abc123");
         assertThat(html).contains("Busiest threads", "wallet-saga-orchestrator-&lt;id&gt;-StreamThread-# 0.40");
         assertThat(html).contains("JVMs as started: saga-orchestrator: JDK 25.0.1 -Xmx512m -XX:+UseSerialGC.");
@@ -105,7 +108,7 @@ class ResultsJsonTest {
                 new Machine(2, 24_000, "6.1", "Linux amd64", "17", "OpenJDK", "1.0 1.0 1.0"),
                 Map.of("accounts", 1_000, "jvms", Map.of("saga-orchestrator", saga)), steps, baseline,
                 dev.wallet.benchmark.ComparisonAccess.of(steps, baseline),
-                List.of(new Sample(1.0, "pipeline-2500", 2_400, 120, Map.of("kafka-node-1", 0.4),
+                List.of(new Sample(1.0, "pipeline-2500", 2_400, new Sample.Latency(80.0, 150.5, 210.0), 120, Map.of("kafka-node-1", 0.4),
                         Map.of("kafka-node-1", 400L))), List.of("a note"));
     }
 }

@@ -4,13 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wallet.benchmark.sample.ProcFs.ThreadTicks;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class SamplerTest {
 
-    private final Sampler sampler = new Sampler(List.of(), new ProcFs(Path.of("/nonexistent")), () -> 0, () -> 0, 100);
+    private final Sampler sampler = new Sampler(List.of(), new ProcFs(Path.of("/nonexistent")), () -> 0, () -> null, () -> 0, 100);
+
+    @Test
+    void shouldRecordTheLatencyOfEachSecondsOutcomesAndNoneForASecondWithout() {
+        final Histogram micros = new Histogram(3_600_000_000L, 3);
+        for (int i = 1; i <= 100; i++) {
+            micros.recordValue(i * 1_000L);
+        }
+        final Iterator<Histogram> seconds = List.of(new Histogram(1_000, 3), micros, new Histogram(1_000, 3)).iterator();
+        final Sampler latencySampler = new Sampler(List.of(), new ProcFs(Path.of("/nonexistent")), () -> 0,
+                seconds::next, () -> 0, 100);
+        latencySampler.start();
+        latencySampler.sample();
+        latencySampler.sample();
+
+        final List<Sample> samples = latencySampler.samples();
+        // 1..100 ms: the median is 50 ms, the 99th percentile 99 ms, the slowest 100 ms.
+        assertThat(samples.get(0).latency()).isEqualTo(new Sample.Latency(50.0, 99.0, 100.0));
+        assertThat(samples.get(1).latency()).isNull();
+    }
 
     @Test
     void shouldKeepTheBusiestThreadGroupsInSecondsBusiestFirstAndDropIdleOnes() {
