@@ -59,6 +59,8 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
      * 30 ms while fresh, 100 ms in a backlog, and a backlog is records older than 1 s. 30 ms commits
      * 40-41 times a second per app at 1,000-2,500 transfers/s; 20 ms made 54-57, and at 5,000/s one
      * of its two runs fell into the backlog pace (docs/benchmarks.md, "Commit once the burst is in").
+     * Measured again later: 20 ms cut the p50 at 1,000-2,500/s from 83-97 to 60-92 ms but queued at
+     * 5,000/s in three of eight runs, 30 ms in none of nine ("Latency second by second").
      */
     public static final CommitPacing DEFAULT =
             new CommitPacing(Duration.ofMillis(30), Duration.ofMillis(100), Duration.ofSeconds(1));
