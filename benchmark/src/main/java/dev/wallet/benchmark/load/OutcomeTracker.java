@@ -98,7 +98,7 @@ public final class OutcomeTracker implements AutoCloseable {
     private final AvroSerde<TransferEvent> serde = AvroSerde.of(TransferEvent.class);
     private final Map<String, Progress> expected = new ConcurrentHashMap<>();
     private final LongAdder outcomes = new LongAdder();
-    private final Recorder recentLatencyMicros = new Recorder(StepStats.HIGHEST_TRACKABLE_MICROS, 3);
+    private final Recorder recentLatencyMicros = StepStats.latencyRecorder();
     private final LongAdder undecodable = new LongAdder();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
@@ -206,7 +206,7 @@ public final class OutcomeTracker implements AutoCloseable {
         final String reason = event.getBody() instanceof TransferFailed failed ? failed.getReason().name() : "FAILED";
         final long latencyNanos = nowNanos - waiting.dueNanos;
         waiting.step.onOutcome(phase == TransferPhase.COMPLETED, reason, latencyNanos, nowNanos);
-        recentLatencyMicros.recordValue(Math.min(StepStats.HIGHEST_TRACKABLE_MICROS, Math.max(0, latencyNanos / 1_000)));
+        recentLatencyMicros.recordValue(StepStats.micros(latencyNanos));
         outcomes.increment();
     }
 

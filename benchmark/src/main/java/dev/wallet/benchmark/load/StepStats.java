@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * What one step measured: sends, outcomes and their latencies. The in-flight bound is a
@@ -15,7 +16,7 @@ import org.HdrHistogram.Histogram;
 public final class StepStats {
 
     /** Latencies are recorded in microseconds, up to an hour, 3 significant digits. */
-    static final long HIGHEST_TRACKABLE_MICROS = 3_600_000_000L;
+    private static final long HIGHEST_TRACKABLE_MICROS = 3_600_000_000L;
 
     private final String name;
     private final Semaphore inFlightPermits;
@@ -72,7 +73,7 @@ public final class StepStats {
 
     /** An outcome arrived for one of this step's transfers. */
     void onOutcome(final boolean success, final String failureReason, final long latencyNanos, final long nowNanos) {
-        latencyMicros.recordValue(Math.min(HIGHEST_TRACKABLE_MICROS, Math.max(0, latencyNanos / 1_000)));
+        latencyMicros.recordValue(micros(latencyNanos));
         if (success) {
             completed.increment();
         } else {
@@ -85,7 +86,17 @@ public final class StepStats {
 
     /** One of this step's transfers passed {@code stage}, which took {@code latencyNanos}. */
     void onStage(final Stage stage, final long latencyNanos) {
-        stageMicros.get(stage).recordValue(Math.min(HIGHEST_TRACKABLE_MICROS, Math.max(0, latencyNanos / 1_000)));
+        stageMicros.get(stage).recordValue(micros(latencyNanos));
+    }
+
+    /** A latency as the histograms record it: whole microseconds, within what they can track. */
+    static long micros(final long latencyNanos) {
+        return Math.min(HIGHEST_TRACKABLE_MICROS, Math.max(0, latencyNanos / 1_000));
+    }
+
+    /** A histogram of latencies in microseconds, as every step's. */
+    static Recorder latencyRecorder() {
+        return new Recorder(HIGHEST_TRACKABLE_MICROS, 3);
     }
 
     /** A send failed: no outcome will come for it. */

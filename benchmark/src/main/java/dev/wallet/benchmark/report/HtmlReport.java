@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -80,10 +81,13 @@ public final class HtmlReport {
     private static String latencyChart(final List<Sample> series) {
         final List<Sample> withOutcomes = series.stream().filter(s -> s.latency() != null).toList();
         return withStepMarkers(new SvgChart("seconds since start", "latency ms (log)", true, SvgChart::number)
-                .series("p50", withOutcomes.stream().map(s -> new double[] {s.atSeconds(), s.latency().p50Ms()}).toList())
-                .series("p99", withOutcomes.stream().map(s -> new double[] {s.atSeconds(), s.latency().p99Ms()}).toList())
-                .series("max", withOutcomes.stream().map(s -> new double[] {s.atSeconds(), s.latency().maxMs()}).toList()),
-                series).render();
+                .series("p50", line(withOutcomes, Sample.Latency::p50Ms))
+                .series("p99", line(withOutcomes, Sample.Latency::p99Ms))
+                .series("max", line(withOutcomes, Sample.Latency::maxMs)), series).render();
+    }
+
+    private static List<double[]> line(final List<Sample> samples, final ToDoubleFunction<Sample.Latency> value) {
+        return samples.stream().map(s -> new double[] {s.atSeconds(), value.applyAsDouble(s.latency())}).toList();
     }
 
     private static String lagChart(final List<Sample> series) {

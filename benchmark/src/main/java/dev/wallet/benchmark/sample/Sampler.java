@@ -14,9 +14,9 @@ import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * Every second: outcomes per second and their latency, the read side's lag and each watched process's cores and
- * resident memory, as a time series; and on demand a snapshot of cumulative CPU per process, from
- * which a step's CPU-seconds are the difference of two snapshots.
+ * Every second: outcomes per second and their latency, the read side's lag and each watched
+ * process's cores and resident memory, as a time series; and on demand a snapshot of cumulative CPU
+ * per process, from which a step's CPU-seconds are the difference of two snapshots.
  */
 public final class Sampler implements AutoCloseable {
 
