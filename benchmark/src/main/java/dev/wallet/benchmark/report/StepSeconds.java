@@ -2,9 +2,11 @@ package dev.wallet.benchmark.report;
 
 import dev.wallet.benchmark.sample.Sample;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -70,8 +72,7 @@ public record StepSeconds(String step, int seconds, double p50MsMedian, double p
         }
         return new StepSeconds(step, seconds.size(),
                 median(seconds.stream().map(s -> s.latency().p50Ms()).toList()), p99Median,
-                p99.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
-                p99.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+                Collections.min(p99), Collections.max(p99),
                 (int) p99.stream().filter(v -> v > overMs).count(), overMs, disturbed, busiest);
     }
 
@@ -84,7 +85,7 @@ public record StepSeconds(String step, int seconds, double p50MsMedian, double p
 
     /** For people: one line. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "%s: %d s; median second p50 %.1f ms; p99 median %.1f, best %.1f, worst %.1f ms; %d s over %.0f ms;"
                         + " %d disturbed (p99 >= %.1fx median), busiest above its median then: %s",
                 step, seconds, p50MsMedian, p99MsMedian, p99MsBest, p99MsWorst, secondsOver, overMs, disturbed,

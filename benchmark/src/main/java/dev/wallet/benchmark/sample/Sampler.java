@@ -55,7 +55,7 @@ public final class Sampler implements AutoCloseable {
     public void start() {
         previousNanos = System.nanoTime();
         previousOutcomes = outcomes.getAsLong();
-        latencies.get();
+        latencies.get(); // drops what was recorded before the first second, as previousOutcomes does
         previousTicks = ticks();
         timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
     }
