@@ -27,6 +27,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                (default 30 ms; see {@link CommitPacing#DEFAULT}): the floor of
  *                                each hop's wait, traded against CPU per transfer (saga README,
  *                                "Commit interval" and "Commit pacing")
+ * @param busyCommitInterval      how often a transaction commits while the records are fresh but the
+ *                                stream thread did not drain its input before it last committed
+ *                                (default: {@code commitInterval}, which turns it off; see
+ *                                {@link CommitPacing}): fewer commits, so more CPU for the load, while
+ *                                the thread has no time to spare; at least {@code commitInterval}
  * @param backlogCommitInterval   how often a transaction commits while records older than
  *                                {@code backlogAge} are processed (default 100 ms; Kafka Streams'
  *                                {@code commit.interval.ms}): fewer, fuller transactions while the
@@ -57,6 +62,7 @@ public record SagaOrchestratorProperties(
         @DefaultValue("") String stateDir,
         @DefaultValue("1") int streamThreads,
         @DefaultValue("30ms") Duration commitInterval,
+        Duration busyCommitInterval,
         @DefaultValue("100ms") Duration backlogCommitInterval,
         @DefaultValue("1s") Duration backlogAge,
         @DefaultValue("0") long stateStoreCacheMaxBytes,
@@ -67,8 +73,12 @@ public record SagaOrchestratorProperties(
         @DefaultValue("10000") int purgeBatchMax,
         @DefaultValue("30s") Duration closeTimeout) {
 
-    /** The commit pacing of {@code commitInterval}, {@code backlogCommitInterval} and {@code backlogAge}. */
+    /**
+     * The commit pacing of {@code commitInterval}, {@code busyCommitInterval} (if unset,
+     * {@code commitInterval}), {@code backlogCommitInterval} and {@code backlogAge}.
+     */
     public CommitPacing commitPacing() {
-        return new CommitPacing(commitInterval, backlogCommitInterval, backlogAge);
+        return new CommitPacing(commitInterval, busyCommitInterval == null ? commitInterval : busyCommitInterval,
+                backlogCommitInterval, backlogAge);
     }
 }

@@ -44,7 +44,7 @@ class SagaOrchestratorStreamsTest {
 
     private static SagaOrchestratorProperties properties() {
         return new SagaOrchestratorProperties("saga-guard-test", 2, (short) 1, false, "", 1,
-                Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1), 0, 131_072, Duration.ofMillis(5), Duration.ofHours(24), Duration.ofMinutes(1),
+                Duration.ofMillis(100), null, Duration.ofMillis(100), Duration.ofSeconds(1), 0, 131_072, Duration.ofMillis(5), Duration.ofHours(24), Duration.ofMinutes(1),
                 10_000, Duration.ofSeconds(5));
     }
 }

@@ -10,8 +10,9 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
- * How often an exactly-once Kafka Streams app commits: every {@code interval} while it keeps up, and
- * only every {@code backlogInterval} while it works through a backlog.
+ * How often an exactly-once Kafka Streams app commits: every {@code interval} while it keeps up with
+ * time to spare, every {@code busyInterval} while it keeps up but its stream thread is busy, and only
+ * every {@code backlogInterval} while it works through a backlog.
  *
  * <p><b>Why two intervals.</b> Under exactly-once every commit ends a transaction, and each one costs
  * the broker and the producer about the same whatever it carries: on the benchmark machine about
@@ -19,6 +20,15 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * each hop short, which is what a payer sees while the pipeline keeps up. A backlog gains nothing
  * from it: its records are late already, and every commit spent on them is CPU the backlog needs.
  * So a backlog commits at the long interval, in fewer and fuller transactions.
+ *
+ * <p><b>Why a busy interval.</b> A shorter interval shortens every hop's wait but costs CPU on the
+ * broker and in the app for every extra commit, and on a machine near its limit that CPU is what the
+ * load needs: on the benchmark machine 20 ms instead of 30 ms cut the p50 at 1,000-2,500/s by about
+ * a quarter, yet tipped the stack into queuing at 5,000/s in three runs of eight, where 30 ms never
+ * did ({@code docs/benchmarks.md}, "Latency second by second"). So a thread that drains its input
+ * before each ask commits at {@code interval}, and one that had to ask while records were still
+ * coming (it gathered for {@value #GATHER_MS} ms without draining) commits at {@code busyInterval}
+ * until it drains again. Equal intervals turn this off.
  *
  * <p><b>How.</b> The app's {@code commit.interval.ms} is the long interval
  * ({@link #streamsCommitIntervalMs()}). A processor hands each record it has processed to its
@@ -29,7 +39,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * it, first when the interval since the thread's last ask ends and then every millisecond, and calls
  * {@code ProcessorContext.commit()} once all of these hold:
  * <ul>
- *   <li>the thread has not asked within {@code interval} (or its clock went back since it did);</li>
+ *   <li>the thread has not asked within {@code interval}, or {@code busyInterval} if it was busy when
+ *       it last asked (or its clock went back since it did);</li>
  *   <li>it has drained what it read: no record for {@value #QUIET_MICROS} µs; or it has gathered for
  *       {@value #GATHER_MS} ms without draining (input that does not stop).</li>
  * </ul>
@@ -48,12 +59,15 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * second, and the peak was higher in 4 of 5 pairs (median 8,455 against 7,417/s; "Checks from the
  * interval's end").
  *
- * @param interval        how often to commit while records are fresh (the hop's wait)
+ * @param interval        how often to commit while records are fresh and the thread drains its input
+ *                        (the hop's wait)
+ * @param busyInterval    how often to commit while records are fresh but the thread did not drain
+ *                        before its last ask; at least {@code interval} (equal turns it off)
  * @param backlogInterval how often to commit otherwise; Kafka Streams' {@code commit.interval.ms};
- *                        at least {@code interval} (equal turns the pacing off)
+ *                        at least {@code busyInterval} (equal turns the pacing off)
  * @param backlogAge      a record older than this is part of a backlog
  */
-public record CommitPacing(Duration interval, Duration backlogInterval, Duration backlogAge) {
+public record CommitPacing(Duration interval, Duration busyInterval, Duration backlogInterval, Duration backlogAge) {
 
     /**
      * 30 ms while fresh, 100 ms in a backlog, and a backlog is records older than 1 s. 30 ms commits
@@ -67,12 +81,22 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
 
     public CommitPacing {
         requirePositive(interval, "interval");
+        requirePositive(busyInterval, "busyInterval");
         requirePositive(backlogInterval, "backlogInterval");
         requirePositive(backlogAge, "backlogAge");
-        if (backlogInterval.compareTo(interval) < 0) {
-            throw new IllegalArgumentException("The backlog commit interval (" + backlogInterval
+        if (busyInterval.compareTo(interval) < 0) {
+            throw new IllegalArgumentException("The busy commit interval (" + busyInterval
                     + ") must be at least the commit interval (" + interval + ").");
         }
+        if (backlogInterval.compareTo(busyInterval) < 0) {
+            throw new IllegalArgumentException("The backlog commit interval (" + backlogInterval
+                    + ") must be at least the busy commit interval (" + busyInterval + ").");
+        }
+    }
+
+    /** A pacing whose thread commits every {@code interval} while records are fresh, busy or not. */
+    public CommitPacing(final Duration interval, final Duration backlogInterval, final Duration backlogAge) {
+        this(interval, interval, backlogInterval, backlogAge);
     }
 
     /**
@@ -100,7 +124,8 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
 
     /** A new pacer: one per topology, shared by its tasks. */
     public Pacer pacer() {
-        return new Pacer(interval.toMillis(), backlogAge.toMillis(), QUIET_MICROS * 1_000, GATHER_MS, System::nanoTime);
+        return new Pacer(interval.toMillis(), busyInterval.toMillis(), backlogAge.toMillis(), QUIET_MICROS * 1_000,
+                GATHER_MS, System::nanoTime);
     }
 
     /** How long a thread goes without a record before it counts as drained. */
@@ -127,15 +152,17 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
     public static final class Pacer {
 
         private final long intervalMs;
+        private final long busyIntervalMs;
         private final long backlogAgeMs;
         private final long quietNanos;
         private final long gatherMs;
         private final LongSupplier nanoClock;
         private final ThreadLocal<Pace> paces = ThreadLocal.withInitial(Pace::new);
 
-        Pacer(final long intervalMs, final long backlogAgeMs, final long quietNanos, final long gatherMs,
-              final LongSupplier nanoClock) {
+        Pacer(final long intervalMs, final long busyIntervalMs, final long backlogAgeMs, final long quietNanos,
+              final long gatherMs, final LongSupplier nanoClock) {
             this.intervalMs = intervalMs;
+            this.busyIntervalMs = busyIntervalMs;
             this.backlogAgeMs = backlogAgeMs;
             this.quietNanos = quietNanos;
             this.gatherMs = gatherMs;
@@ -188,7 +215,8 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
          * Whether this thread should ask for a commit at {@code nowMs}; if so, it counts as asked. Yes
          * when a commit is owed, the interval since the last ask has passed (or the clock went back),
          * and either no record has been processed for the quiet time (the thread drained its input)
-         * or the commit has been due for the gathering time (input that does not stop).
+         * or the commit has been due for the gathering time (input that does not stop: the thread is
+         * busy, and waits the busy interval before its next ask).
          */
         boolean commitDue(final long nowMs) {
             return commitDue(paces.get(), nowMs);
@@ -222,20 +250,26 @@ public record CommitPacing(Duration interval, Duration backlogInterval, Duration
             if (!drained && nowMs - dueSinceMs < gatherMs) {
                 return false;
             }
+            pace.busy = !drained;
             return pace.ask(nowMs);
         }
 
-        /** From when the owed commit may be asked for: the interval since the last ask has passed. */
+        /**
+         * From when the owed commit may be asked for: the interval since the last ask has passed, the
+         * busy interval if the thread was busy then.
+         */
         private long dueSinceMs(final Pace pace) {
-            return Math.max(pace.owedSinceMs, pace.askedAtMs + intervalMs);
+            return Math.max(pace.owedSinceMs, pace.askedAtMs + (pace.busy ? busyIntervalMs : intervalMs));
         }
     }
 
-    /** When one thread last asked, whether and since when it owes a commit, and its check. */
+    /** When one thread last asked and whether it was busy then, whether and since when it owes a commit, and its check. */
     private static final class Pace {
         private static final long CHECK_LOST_AFTER_MS = 100;
         /** {@link Long#MIN_VALUE} until the thread first asks: no interval holds back its first ask. */
         private long askedAtMs = Long.MIN_VALUE;
+        /** Whether the thread had not drained its input when it last asked. */
+        private boolean busy;
         private boolean owed;
         private long owedSinceMs;
         private long lastRecordNanos;

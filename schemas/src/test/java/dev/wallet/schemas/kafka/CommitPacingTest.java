@@ -17,8 +17,8 @@ class CommitPacingTest {
 
     /** The stream thread's clock for "how long since the last record", moved by hand. */
     private final AtomicLong nanos = new AtomicLong(5_000_000_000L);
-    /** Interval 20 ms, backlog age 1 s, quiet after 1 ms without a record, gathering at most 5 ms. */
-    private final CommitPacing.Pacer pacer = new CommitPacing.Pacer(20, 1_000, 1_000_000, 5, nanos::get);
+    /** Interval 20 ms, busy 20 ms too, backlog age 1 s, quiet after 1 ms without a record, gathering at most 5 ms. */
+    private final CommitPacing.Pacer pacer = new CommitPacing.Pacer(20, 20, 1_000, 1_000_000, 5, nanos::get);
 
     @Test
     void asksOnceTheThreadHasDrainedWhatItRead() {
@@ -83,6 +83,30 @@ class CommitPacingTest {
         }
         pacer.recordProcessed(NOW + 27, NOW + 27);
         assertThat(pacer.commitDue(NOW + 27)).isTrue();
+    }
+
+    @Test
+    void aThreadThatAskedWhileBusyWaitsTheBusyIntervalUntilItAsksDrainedAgain() {
+        final CommitPacing.Pacer adaptive = new CommitPacing.Pacer(20, 30, 1_000, 1_000_000, 5, nanos::get);
+        // Input that does not stop: it asks after gathering for 5 ms, busy.
+        for (long ms = 0; ms < 5; ms++) {
+            adaptive.recordProcessed(NOW + ms, NOW + ms);
+            assertThat(adaptive.commitDue(NOW + ms)).isFalse();
+        }
+        adaptive.recordProcessed(NOW + 5, NOW + 5);
+        assertThat(adaptive.commitDue(NOW + 5)).isTrue();
+
+        adaptive.recordProcessed(NOW + 6, NOW + 6);
+        quietFor(2_000_000);
+        assertThat(adaptive.commitDue(NOW + 25)).as("20 ms after a busy ask").isFalse();
+        assertThat(adaptive.commitDue(NOW + 34)).isFalse();
+        assertThat(adaptive.commitDue(NOW + 35)).as("30 ms after it, drained").isTrue();
+
+        // That ask found the thread drained: 20 ms again.
+        adaptive.recordProcessed(NOW + 36, NOW + 36);
+        quietFor(2_000_000);
+        assertThat(adaptive.commitDue(NOW + 54)).isFalse();
+        assertThat(adaptive.commitDue(NOW + 55)).isTrue();
     }
 
     @Test
@@ -260,12 +284,25 @@ class CommitPacingTest {
     @Test
     void refusesABacklogIntervalShorterThanTheIntervalAndNonPositiveDurations() {
         assertThatThrownBy(() -> new CommitPacing(Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least the commit interval");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least the busy commit interval");
         assertThatThrownBy(() -> new CommitPacing(Duration.ZERO, Duration.ofMillis(20), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("interval must be positive");
         assertThatThrownBy(() -> new CommitPacing(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backlogAge must be positive");
         assertThat(new CommitPacing(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(1))
                 .streamsCommitIntervalMs()).isEqualTo(20);
+    }
+
+    @Test
+    void theBusyIntervalLiesBetweenTheIntervalAndTheBacklogInterval() {
+        assertThat(CommitPacing.DEFAULT.busyInterval()).isEqualTo(CommitPacing.DEFAULT.interval());
+        assertThat(new CommitPacing(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1)).busyInterval())
+                .as("three durations: busy or not, one interval").isEqualTo(Duration.ofMillis(20));
+        assertThatThrownBy(() -> new CommitPacing(Duration.ofMillis(30), Duration.ofMillis(20), Duration.ofMillis(100),
+                Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least the commit interval");
+        assertThatThrownBy(() -> new CommitPacing(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(100),
+                Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least the busy commit interval");
     }
 }
