@@ -3,6 +3,7 @@ package dev.wallet.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wallet.schemas.kafka.CommitPacing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +19,8 @@ class AccountProcessorStreamsConfigTest {
     void commitsAtTheBacklogIntervalAndAsksEarlierWhileFresh() {
         final AccountProcessorProperties properties = bind(Map.of());
 
-        assertThat(properties.commitPacing().interval()).isEqualTo(Duration.ofMillis(30));
+        assertThat(properties.commitPacing().interval()).isEqualTo(Duration.ofMillis(10));
+        assertThat(properties.commitPacing().busyInterval()).isEqualTo(Duration.ofMillis(30));
         assertThat(properties.commitPacing().backlogAge()).isEqualTo(Duration.ofSeconds(1));
         assertThat(streamsConfigOf(properties).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100L);
         // A thread with nothing to read checks every 2 ms whether it owes a commit.
@@ -29,12 +31,24 @@ class AccountProcessorStreamsConfigTest {
     void takesThePacingFromItsProperties() {
         final AccountProcessorProperties properties = bind(Map.of(
                 "wallet.account-processor.commit-interval", "10ms",
+                "wallet.account-processor.busy-commit-interval", "40ms",
                 "wallet.account-processor.backlog-commit-interval", "250ms",
                 "wallet.account-processor.backlog-age", "2s"));
 
         assertThat(properties.commitPacing().interval()).isEqualTo(Duration.ofMillis(10));
+        assertThat(properties.commitPacing().busyInterval()).isEqualTo(Duration.ofMillis(40));
         assertThat(properties.commitPacing().backlogAge()).isEqualTo(Duration.ofSeconds(2));
         assertThat(streamsConfigOf(properties).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(250L);
+    }
+
+    @Test
+    void aCommitIntervalOverTheBusyDefaultIsAlsoTheBusyInterval() {
+        final CommitPacing pacing = bind(Map.of(
+                "wallet.account-processor.commit-interval", "100ms",
+                "wallet.account-processor.backlog-commit-interval", "100ms")).commitPacing();
+
+        assertThat(pacing.interval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(pacing.busyInterval()).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test

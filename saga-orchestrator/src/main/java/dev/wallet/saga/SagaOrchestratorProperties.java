@@ -23,15 +23,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                ({@code java.io.tmpdir}/kafka-streams), which a reboot may wipe and
  *                                force a full restore from the changelogs (default empty)
  * @param streamThreads           stream threads (default 1; a second one gave nothing on 2 cores)
- * @param commitInterval          how often a transaction commits while the records are fresh
- *                                (default 30 ms; see {@link CommitPacing#DEFAULT}): the floor of
+ * @param commitInterval          how often a transaction commits while the records are fresh and
+ *                                the stream thread drains its input (default 10 ms; see
+ *                                {@link CommitPacing#DEFAULT}): the floor of
  *                                each hop's wait, traded against CPU per transfer (saga README,
  *                                "Commit interval" and "Commit pacing")
  * @param busyCommitInterval      how often a transaction commits while the records are fresh but the
  *                                stream thread did not drain its input before it last committed
- *                                (default: {@code commitInterval}, which turns it off; see
+ *                                (default 30 ms, or {@code commitInterval} if that is longer; see
  *                                {@link CommitPacing}): fewer commits, so more CPU for the load, while
  *                                the thread has no time to spare; at least {@code commitInterval}
+ *                                (equal turns it off)
  * @param backlogCommitInterval   how often a transaction commits while records older than
  *                                {@code backlogAge} are processed (default 100 ms; Kafka Streams'
  *                                {@code commit.interval.ms}): fewer, fuller transactions while the
@@ -61,7 +63,7 @@ public record SagaOrchestratorProperties(
         @DefaultValue("true") boolean provisionTopics,
         @DefaultValue("") String stateDir,
         @DefaultValue("1") int streamThreads,
-        @DefaultValue("30ms") Duration commitInterval,
+        @DefaultValue("10ms") Duration commitInterval,
         Duration busyCommitInterval,
         @DefaultValue("100ms") Duration backlogCommitInterval,
         @DefaultValue("1s") Duration backlogAge,
@@ -75,10 +77,11 @@ public record SagaOrchestratorProperties(
 
     /**
      * The commit pacing of {@code commitInterval}, {@code busyCommitInterval} (if unset,
-     * {@code commitInterval}), {@code backlogCommitInterval} and {@code backlogAge}.
+     * {@link CommitPacing#busyIntervalFor}), {@code backlogCommitInterval} and {@code backlogAge}.
      */
     public CommitPacing commitPacing() {
-        return new CommitPacing(commitInterval, busyCommitInterval == null ? commitInterval : busyCommitInterval,
+        return new CommitPacing(commitInterval,
+                busyCommitInterval == null ? CommitPacing.busyIntervalFor(commitInterval) : busyCommitInterval,
                 backlogCommitInterval, backlogAge);
     }
 }

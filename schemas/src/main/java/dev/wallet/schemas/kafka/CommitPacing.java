@@ -70,14 +70,16 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 public record CommitPacing(Duration interval, Duration busyInterval, Duration backlogInterval, Duration backlogAge) {
 
     /**
-     * 30 ms while fresh, 100 ms in a backlog, and a backlog is records older than 1 s. 30 ms commits
-     * 40-41 times a second per app at 1,000-2,500 transfers/s; 20 ms made 54-57, and at 5,000/s one
-     * of its two runs fell into the backlog pace (docs/benchmarks.md, "Commit once the burst is in").
-     * Measured again later: 20 ms cut the p50 at 1,000-2,500/s from 83-97 to 60-92 ms but queued at
-     * 5,000/s in three of eight runs, 30 ms in none of nine ("Latency second by second").
+     * 10 ms while fresh and the thread drains its input, 30 ms while fresh and it does not, 100 ms in
+     * a backlog, and a backlog is records older than 1 s. A single fresh pace had to choose: 30 ms
+     * never queued at 5,000/s in nine runs but left every second's p99 at 1,000-2,500/s over 100 ms;
+     * 20 ms and 15 ms queued there in five of ten ("Latency second by second" in docs/benchmarks.md).
+     * With the busy pace, 10 ms gave a p50 of 36 ms at 1,000/s and 44-60 ms at 2,500/s, and at
+     * 5,000/s a p99 of 202-255 ms against the 30 ms default's 198-445 in the same hour ("A busy
+     * pace").
      */
-    public static final CommitPacing DEFAULT =
-            new CommitPacing(Duration.ofMillis(30), Duration.ofMillis(100), Duration.ofSeconds(1));
+    public static final CommitPacing DEFAULT = new CommitPacing(Duration.ofMillis(10), Duration.ofMillis(30),
+            Duration.ofMillis(100), Duration.ofSeconds(1));
 
     public CommitPacing {
         requirePositive(interval, "interval");
@@ -88,10 +90,22 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
             throw new IllegalArgumentException("The busy commit interval (" + busyInterval
                     + ") must be at least the commit interval (" + interval + ").");
         }
+        if (backlogInterval.compareTo(interval) < 0) {
+            throw new IllegalArgumentException("The backlog commit interval (" + backlogInterval
+                    + ") must be at least the commit interval (" + interval + ").");
+        }
         if (backlogInterval.compareTo(busyInterval) < 0) {
             throw new IllegalArgumentException("The backlog commit interval (" + backlogInterval
                     + ") must be at least the busy commit interval (" + busyInterval + ").");
         }
+    }
+
+    /**
+     * The busy interval that goes with a fresh {@code interval} when none is set: the default's,
+     * {@link #DEFAULT}{@code .busyInterval()}, or {@code interval} if that is longer.
+     */
+    public static Duration busyIntervalFor(final Duration interval) {
+        return interval.compareTo(DEFAULT.busyInterval) > 0 ? interval : DEFAULT.busyInterval;
     }
 
     /** A pacing whose thread commits every {@code interval} while records are fresh, busy or not. */

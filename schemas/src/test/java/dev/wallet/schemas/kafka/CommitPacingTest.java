@@ -276,7 +276,7 @@ class CommitPacingTest {
     @Test
     void kafkaStreamsCommitsAtTheBacklogInterval() {
         assertThat(CommitPacing.DEFAULT.streamsCommitIntervalMs()).isEqualTo(100);
-        assertThat(CommitPacing.DEFAULT.interval()).isEqualTo(Duration.ofMillis(30));
+        assertThat(CommitPacing.DEFAULT.interval()).isEqualTo(Duration.ofMillis(10));
         assertThat(new CommitPacing(Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(1))
                 .streamsCommitIntervalMs()).isEqualTo(2_000);
     }
@@ -284,7 +284,7 @@ class CommitPacingTest {
     @Test
     void refusesABacklogIntervalShorterThanTheIntervalAndNonPositiveDurations() {
         assertThatThrownBy(() -> new CommitPacing(Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least the busy commit interval");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least the commit interval");
         assertThatThrownBy(() -> new CommitPacing(Duration.ZERO, Duration.ofMillis(20), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("interval must be positive");
         assertThatThrownBy(() -> new CommitPacing(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(-1)))
@@ -295,7 +295,9 @@ class CommitPacingTest {
 
     @Test
     void theBusyIntervalLiesBetweenTheIntervalAndTheBacklogInterval() {
-        assertThat(CommitPacing.DEFAULT.busyInterval()).isEqualTo(CommitPacing.DEFAULT.interval());
+        assertThat(CommitPacing.DEFAULT.busyInterval()).isEqualTo(Duration.ofMillis(30));
+        assertThat(CommitPacing.busyIntervalFor(Duration.ofMillis(10))).isEqualTo(Duration.ofMillis(30));
+        assertThat(CommitPacing.busyIntervalFor(Duration.ofMillis(100))).isEqualTo(Duration.ofMillis(100));
         assertThat(new CommitPacing(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1)).busyInterval())
                 .as("three durations: busy or not, one interval").isEqualTo(Duration.ofMillis(20));
         assertThatThrownBy(() -> new CommitPacing(Duration.ofMillis(30), Duration.ofMillis(20), Duration.ofMillis(100),
