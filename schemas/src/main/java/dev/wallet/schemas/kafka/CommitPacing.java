@@ -277,7 +277,10 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
         }
     }
 
-    /** When one thread last asked and whether it was busy then, whether and since when it owes a commit, and its check. */
+    /**
+     * When one thread last asked and whether it was busy then, whether and since when it owes a commit,
+     * and its check.
+     */
     private static final class Pace {
         private static final long CHECK_LOST_AFTER_MS = 100;
         /** {@link Long#MIN_VALUE} until the thread first asks: no interval holds back its first ask. */

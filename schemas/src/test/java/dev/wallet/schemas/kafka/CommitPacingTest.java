@@ -298,8 +298,10 @@ class CommitPacingTest {
         assertThat(CommitPacing.DEFAULT.busyInterval()).isEqualTo(Duration.ofMillis(30));
         assertThat(CommitPacing.busyIntervalFor(Duration.ofMillis(10))).isEqualTo(Duration.ofMillis(30));
         assertThat(CommitPacing.busyIntervalFor(Duration.ofMillis(100))).isEqualTo(Duration.ofMillis(100));
-        assertThat(new CommitPacing(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1)).busyInterval())
-                .as("three durations: busy or not, one interval").isEqualTo(Duration.ofMillis(20));
+        final CommitPacing onePace =
+                new CommitPacing(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1));
+        assertThat(onePace.busyInterval()).as("three durations: busy or not, one interval")
+                .isEqualTo(Duration.ofMillis(20));
         assertThatThrownBy(() -> new CommitPacing(Duration.ofMillis(30), Duration.ofMillis(20), Duration.ofMillis(100),
                 Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least the commit interval");
