@@ -74,9 +74,9 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
      * a backlog, and a backlog is records older than 1 s. A single fresh pace had to choose: 30 ms
      * never queued at 5,000/s in nine runs but left every second's p99 at 1,000-2,500/s over 100 ms;
      * 20 ms and 15 ms queued there in five of ten ("Latency second by second" in docs/benchmarks.md).
-     * With the busy pace, 10 ms gave a p50 of 36 ms at 1,000/s and 44-60 ms at 2,500/s, and at
-     * 5,000/s a p99 of 202-255 ms against the 30 ms default's 198-445 in the same hour ("A busy
-     * pace").
+     * With the busy pace, 10 ms gave a p50 of 36-38 ms at 1,000/s against 82-85 and did not queue at
+     * 5,000/s in five runs; there it was no faster than 30 ms (p50 106-185 against 97-160 ms), and
+     * at 2,500/s its p99 was 89-132 against 112-157 ms (five runs of each: "A busy pace" and "Run T").
      */
     public static final CommitPacing DEFAULT = new CommitPacing(Duration.ofMillis(10), Duration.ofMillis(30),
             Duration.ofMillis(100), Duration.ofSeconds(1));
