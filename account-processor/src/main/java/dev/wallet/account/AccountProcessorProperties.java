@@ -71,12 +71,10 @@ public record AccountProcessorProperties(
         @DefaultValue("30s") Duration closeTimeout) {
 
     /**
-     * The commit pacing of {@code commitInterval}, {@code busyCommitInterval} (if unset,
-     * {@link CommitPacing#busyIntervalFor}), {@code backlogCommitInterval} and {@code backlogAge}.
+     * The commit pacing of {@code commitInterval}, {@code busyCommitInterval} (if unset, as
+     * {@link CommitPacing#of} says), {@code backlogCommitInterval} and {@code backlogAge}.
      */
     public CommitPacing commitPacing() {
-        return new CommitPacing(commitInterval,
-                busyCommitInterval == null ? CommitPacing.busyIntervalFor(commitInterval) : busyCommitInterval,
-                backlogCommitInterval, backlogAge);
+        return CommitPacing.of(commitInterval, busyCommitInterval, backlogCommitInterval, backlogAge);
     }
 }

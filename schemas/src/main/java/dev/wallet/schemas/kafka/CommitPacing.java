@@ -101,11 +101,15 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
     }
 
     /**
-     * The busy interval that goes with a fresh {@code interval} when none is set: the default's,
-     * {@link #DEFAULT}{@code .busyInterval()}, or {@code interval} if that is longer.
+     * A pacing from a service's settings, where the busy interval may be unset ({@code null}): then it
+     * is the default's, {@link #DEFAULT}{@code .busyInterval()}, or {@code interval} if that is longer,
+     * so a service that sets only a long {@code interval} commits at one pace.
      */
-    public static Duration busyIntervalFor(final Duration interval) {
-        return interval.compareTo(DEFAULT.busyInterval) > 0 ? interval : DEFAULT.busyInterval;
+    public static CommitPacing of(final Duration interval, final Duration busyIntervalOrNull,
+                                  final Duration backlogInterval, final Duration backlogAge) {
+        final Duration busy = busyIntervalOrNull != null ? busyIntervalOrNull
+                : interval.compareTo(DEFAULT.busyInterval) > 0 ? interval : DEFAULT.busyInterval;
+        return new CommitPacing(interval, busy, backlogInterval, backlogAge);
     }
 
     /** A pacing whose thread commits every {@code interval} while records are fresh, busy or not. */

@@ -296,8 +296,12 @@ class CommitPacingTest {
     @Test
     void theBusyIntervalLiesBetweenTheIntervalAndTheBacklogInterval() {
         assertThat(CommitPacing.DEFAULT.busyInterval()).isEqualTo(Duration.ofMillis(30));
-        assertThat(CommitPacing.busyIntervalFor(Duration.ofMillis(10))).isEqualTo(Duration.ofMillis(30));
-        assertThat(CommitPacing.busyIntervalFor(Duration.ofMillis(100))).isEqualTo(Duration.ofMillis(100));
+        assertThat(CommitPacing.of(Duration.ofMillis(10), null, Duration.ofMillis(100), Duration.ofSeconds(1))
+                .busyInterval()).isEqualTo(Duration.ofMillis(30));
+        assertThat(CommitPacing.of(Duration.ofMillis(100), null, Duration.ofMillis(100), Duration.ofSeconds(1))
+                .busyInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(CommitPacing.of(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(100),
+                Duration.ofSeconds(1)).busyInterval()).isEqualTo(Duration.ofMillis(20));
         final CommitPacing onePace =
                 new CommitPacing(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1));
         assertThat(onePace.busyInterval()).as("three durations: busy or not, one interval")
