@@ -107,8 +107,10 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
      */
     public static CommitPacing of(final Duration interval, final Duration busyIntervalOrNull,
                                   final Duration backlogInterval, final Duration backlogAge) {
-        final Duration busy = busyIntervalOrNull != null ? busyIntervalOrNull
-                : interval.compareTo(DEFAULT.busyInterval) > 0 ? interval : DEFAULT.busyInterval;
+        if (busyIntervalOrNull != null) {
+            return new CommitPacing(interval, busyIntervalOrNull, backlogInterval, backlogAge);
+        }
+        final Duration busy = interval.compareTo(DEFAULT.busyInterval) > 0 ? interval : DEFAULT.busyInterval;
         return new CommitPacing(interval, busy, backlogInterval, backlogAge);
     }
 
