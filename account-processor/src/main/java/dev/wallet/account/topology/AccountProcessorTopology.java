@@ -54,7 +54,7 @@ public final class AccountProcessorTopology {
     public static void build(final StreamsBuilder builder, final AccountProcessorSettings settings) {
         // One set of counters for every task: they exist (at zero) before any partition is assigned.
         final LedgerMetrics metrics = new LedgerMetrics(settings.meterRegistry());
-        final CommitPacing.Pacer pacer = settings.commitPacing().pacer();
+        final CommitPacing.Pacer pacer = settings.commitPacing().pacer(settings.meterRegistry());
         builder.addStateStore(AccountStores.accounts());
         builder.addStateStore(AccountStores.appliedSteps(settings.appliedStepsRetention(), settings.appliedStepsBucket()));
         builder.addStateStore(AccountStores.appliedStepsV1(settings.appliedStepsRetention()));

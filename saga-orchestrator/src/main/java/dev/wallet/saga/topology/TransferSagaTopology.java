@@ -50,7 +50,7 @@ public final class TransferSagaTopology {
         builder.addStateStore(SagaStores.transfers());
         builder.addStateStore(SagaStores.endedIndex());
         final SagaMetrics metrics = new SagaMetrics(settings.meterRegistry());
-        final CommitPacing.Pacer pacer = settings.commitPacing().pacer();
+        final CommitPacing.Pacer pacer = settings.commitPacing().pacer(settings.meterRegistry());
         final KStream<String, SpecificRecord> outputs = requests(builder)
                 .merge(replies(builder), Named.as("saga-inputs"))
                 .process(() -> new TransferSagaProcessor(settings, metrics, pacer), Named.as(STEPS_NAME),

@@ -1,5 +1,7 @@
 package dev.wallet.schemas.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -11,8 +13,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
  * How often an exactly-once Kafka Streams app commits: every {@code interval} while it keeps up with
- * time to spare, every {@code busyInterval} while it keeps up but its stream thread is busy, and only
- * every {@code backlogInterval} while it works through a backlog.
+ * time to spare, up to every {@code busyInterval} as its stream thread gets busy, and only every
+ * {@code backlogInterval} while it works through a backlog.
  *
  * <p><b>Why two intervals.</b> Under exactly-once every commit ends a transaction, and each one costs
  * the broker and the producer about the same whatever it carries: on the benchmark machine about
@@ -27,8 +29,17 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * a quarter, yet tipped the stack into queuing at 5,000/s in three runs of eight, where 30 ms never
  * did ({@code docs/benchmarks.md}, "Latency second by second"). So a thread that drains its input
  * before each ask commits at {@code interval}, and one that had to ask while records were still
- * coming (it gathered for {@value #GATHER_MS} ms without draining) commits at {@code busyInterval}
- * until it drains again. Equal intervals turn this off.
+ * coming (it gathered for {@value #GATHER_MS} ms without draining) is busy. Each thread keeps a busy
+ * share, the part of its recent asks that were busy (each ask moves it an eighth of the way,
+ * {@link #BUSY_WEIGHT}), and waits {@code interval} plus that share of the span to
+ * {@code busyInterval}: a thread busy at every ask commits at {@code busyInterval}, one busy at one
+ * ask in ten at about a tenth of the span. Equal intervals turn this off.
+ *
+ * <p><b>Why a share, not the last ask.</b> The first busy pace waited the whole {@code busyInterval}
+ * after any busy ask. At 1,000-2,500/s most asks find the thread drained but some do not, and each
+ * of those tripled that thread's next wait. With the share, in seven interleaved runs of each, the
+ * median second's p99 at 2,500/s was 70-120 ms (median 97) against 86-132 (median 122), and the p50
+ * at 5,000/s 103-172 ms against 118-198 ({@code docs/benchmarks.md}, "A busy share").
  *
  * <p><b>How.</b> The app's {@code commit.interval.ms} is the long interval
  * ({@link #streamsCommitIntervalMs()}). A processor hands each record it has processed to its
@@ -39,8 +50,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * it, first when the interval since the thread's last ask ends and then every millisecond, and calls
  * {@code ProcessorContext.commit()} once all of these hold:
  * <ul>
- *   <li>the thread has not asked within {@code interval}, or {@code busyInterval} if it was busy when
- *       it last asked (or its clock went back since it did);</li>
+ *   <li>the thread has not asked within its pace: {@code interval} plus its busy share of the span
+ *       to {@code busyInterval} (or its clock went back since it asked);</li>
  *   <li>it has drained what it read: no record for {@value #QUIET_MICROS} µs; or it has gathered for
  *       {@value #GATHER_MS} ms without draining (input that does not stop).</li>
  * </ul>
@@ -62,7 +73,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * @param interval        how often to commit while records are fresh and the thread drains its input
  *                        (the hop's wait)
  * @param busyInterval    how often to commit while records are fresh but the thread did not drain
- *                        before its last ask; at least {@code interval} (equal turns it off)
+ *                        before any of its recent asks; at least {@code interval} (equal turns it off)
  * @param backlogInterval how often to commit otherwise; Kafka Streams' {@code commit.interval.ms};
  *                        at least {@code busyInterval} (equal turns the pacing off)
  * @param backlogAge      a record older than this is part of a backlog
@@ -70,13 +81,14 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 public record CommitPacing(Duration interval, Duration busyInterval, Duration backlogInterval, Duration backlogAge) {
 
     /**
-     * 10 ms while fresh and the thread drains its input, 30 ms while fresh and it does not, 100 ms in
-     * a backlog, and a backlog is records older than 1 s. A single fresh pace had to choose: 30 ms
+     * 10 ms while fresh and the thread drains its input, up to 30 ms while fresh and it does not (by
+     * its busy share), 100 ms in a backlog, and a backlog is records older than 1 s. A single fresh pace had to choose: 30 ms
      * never queued at 5,000/s in nine runs but left every second's p99 at 1,000-2,500/s over 100 ms;
      * 20 ms and 15 ms queued there in five of ten ("Latency second by second" in docs/benchmarks.md).
      * With the busy pace, 10 ms gave a p50 of 36-38 ms at 1,000/s against 82-85 and did not queue at
      * 5,000/s in five runs; there it was no faster than 30 ms (p50 106-185 against 97-160 ms), and
      * at 2,500/s its p99 was 89-132 against 112-157 ms (five runs of each: "A busy pace" and "Run T").
+     * Those runs paced by the last ask alone; the busy share came after them (see above).
      */
     public static final CommitPacing DEFAULT = new CommitPacing(Duration.ofMillis(10), Duration.ofMillis(30),
             Duration.ofMillis(100), Duration.ofSeconds(1));
@@ -142,11 +154,36 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
         return POLL_MS;
     }
 
-    /** A new pacer: one per topology, shared by its tasks. */
-    public Pacer pacer() {
-        return new Pacer(interval.toMillis(), busyInterval.toMillis(), backlogAge.toMillis(), QUIET_MICROS * 1_000,
-                GATHER_MS, System::nanoTime);
+    /**
+     * A new pacer: one per topology, shared by its tasks. It counts its asks in {@code registry}:
+     * {@value #ASKS} every ask, {@value #BUSY_ASKS} those of a busy thread (it gathered for
+     * {@value #GATHER_MS} ms without draining), so an operator sees the share of asks at the busy
+     * pace.
+     */
+    public Pacer pacer(final MeterRegistry registry) {
+        return pacer(registry, System::nanoTime);
     }
+
+    Pacer pacer(final MeterRegistry registry, final LongSupplier nanoClock) {
+        final Counter asks = Counter.builder(ASKS)
+                .description("Commits the commit pacer asked for while records were fresh")
+                .register(registry);
+        final Counter busyAsks = Counter.builder(BUSY_ASKS)
+                .description("Of those, the asks of a stream thread that had not drained its input (busy)")
+                .register(registry);
+        return new Pacer(interval.toMillis(), busyInterval.toMillis(), backlogAge.toMillis(), QUIET_MICROS * 1_000,
+                GATHER_MS, nanoClock, busy -> {
+                    asks.increment();
+                    if (busy) {
+                        busyAsks.increment();
+                    }
+                });
+    }
+
+    /** The counter of every commit a pacer asked for. */
+    public static final String ASKS = "wallet.commit.asks";
+    /** The counter of the asks a pacer made while its thread was busy. */
+    public static final String BUSY_ASKS = "wallet.commit.asks.busy";
 
     /** How long a thread goes without a record before it counts as drained. */
     static final long QUIET_MICROS = 1_000;
@@ -156,6 +193,11 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
     static final long POLL_MS = 2;
     /** How often an owed commit is checked once its interval has passed. */
     static final long CHECK_EVERY_MS = 1;
+    /**
+     * How far one ask moves a thread's busy share toward 1 (busy) or 0 (drained): an eighth, so the
+     * share follows the last eight or so asks, about 0.1 s at the short pace.
+     */
+    static final double BUSY_WEIGHT = 0.125;
 
     private static void requirePositive(final Duration duration, final String name) {
         Objects.requireNonNull(duration, name);
@@ -177,16 +219,18 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
         private final long quietNanos;
         private final long gatherMs;
         private final LongSupplier nanoClock;
+        private final AskListener asked;
         private final ThreadLocal<Pace> paces = ThreadLocal.withInitial(Pace::new);
 
         Pacer(final long intervalMs, final long busyIntervalMs, final long backlogAgeMs, final long quietNanos,
-              final long gatherMs, final LongSupplier nanoClock) {
+              final long gatherMs, final LongSupplier nanoClock, final AskListener asked) {
             this.intervalMs = intervalMs;
             this.busyIntervalMs = busyIntervalMs;
             this.backlogAgeMs = backlogAgeMs;
             this.quietNanos = quietNanos;
             this.gatherMs = gatherMs;
             this.nanoClock = nanoClock;
+            this.asked = asked;
         }
 
         /**
@@ -236,7 +280,7 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
          * when a commit is owed, the interval since the last ask has passed (or the clock went back),
          * and either no record has been processed for the quiet time (the thread drained its input)
          * or the commit has been due for the gathering time (input that does not stop: the thread is
-         * busy, and waits the busy interval before its next ask).
+         * busy at this ask, and its busy share, so the wait before its next ask, grows).
          */
         boolean commitDue(final long nowMs) {
             return commitDue(paces.get(), nowMs);
@@ -260,7 +304,7 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
             }
             if (nowMs < pace.askedAtMs) {
                 // The clock went back: the interval cannot be told, so ask at once.
-                return pace.ask(nowMs);
+                return ask(pace, nowMs, false);
             }
             final long dueSinceMs = dueSinceMs(pace);
             if (nowMs < dueSinceMs) {
@@ -270,29 +314,44 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
             if (!drained && nowMs - dueSinceMs < gatherMs) {
                 return false;
             }
-            pace.busy = !drained;
+            return ask(pace, nowMs, !drained);
+        }
+
+        private boolean ask(final Pace pace, final long nowMs, final boolean busy) {
+            pace.busyShare += BUSY_WEIGHT * ((busy ? 1 : 0) - pace.busyShare);
+            asked.asked(busy);
             return pace.ask(nowMs);
         }
 
         /**
-         * From when the owed commit may be asked for: the interval since the last ask has passed, the
-         * busy interval if the thread was busy then.
+         * From when the owed commit may be asked for: the thread's pace since its last ask has passed,
+         * {@code interval} plus the busy share of the span up to {@code busyInterval}.
          */
         private long dueSinceMs(final Pace pace) {
-            return Math.max(pace.owedSinceMs, pace.askedAtMs + (pace.busy ? busyIntervalMs : intervalMs));
+            final long paceMs = intervalMs + Math.round((busyIntervalMs - intervalMs) * pace.busyShare);
+            return Math.max(pace.owedSinceMs, pace.askedAtMs + paceMs);
         }
     }
 
+    /** Told of every commit a pacer asks for, and whether the thread was busy then. */
+    @FunctionalInterface
+    interface AskListener {
+        void asked(boolean busy);
+    }
+
     /**
-     * When one thread last asked and whether it was busy then, whether and since when it owes a commit,
+     * When one thread last asked and how busy it was at its recent asks, whether and since when it owes a commit,
      * and its check.
      */
     private static final class Pace {
         private static final long CHECK_LOST_AFTER_MS = 100;
         /** {@link Long#MIN_VALUE} until the thread first asks: no interval holds back its first ask. */
         private long askedAtMs = Long.MIN_VALUE;
-        /** Whether the thread had not drained its input when it last asked. */
-        private boolean busy;
+        /**
+         * The share of its recent asks at which the thread had not drained its input: each ask moves
+         * it {@link CommitPacing#BUSY_WEIGHT} of the way to 1 (busy) or 0 (drained).
+         */
+        private double busyShare;
         private boolean owed;
         private long owedSinceMs;
         private long lastRecordNanos;

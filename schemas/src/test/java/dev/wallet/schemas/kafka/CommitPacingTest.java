@@ -3,6 +3,7 @@ package dev.wallet.schemas.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,11 +15,12 @@ import org.junit.jupiter.api.Test;
 class CommitPacingTest {
 
     private static final long NOW = 1_800_000_000_000L;
+    private static final CommitPacing.AskListener NOT_COUNTED = busy -> { };
 
     /** The stream thread's clock for "how long since the last record", moved by hand. */
     private final AtomicLong nanos = new AtomicLong(5_000_000_000L);
     /** Interval 20 ms, busy 20 ms too, backlog age 1 s, quiet after 1 ms without a record, gathering at most 5 ms. */
-    private final CommitPacing.Pacer pacer = new CommitPacing.Pacer(20, 20, 1_000, 1_000_000, 5, nanos::get);
+    private final CommitPacing.Pacer pacer = new CommitPacing.Pacer(20, 20, 1_000, 1_000_000, 5, nanos::get, NOT_COUNTED);
 
     @Test
     void asksOnceTheThreadHasDrainedWhatItRead() {
@@ -86,9 +88,11 @@ class CommitPacingTest {
     }
 
     @Test
-    void aThreadThatAskedWhileBusyWaitsTheBusyIntervalUntilItAsksDrainedAgain() {
-        final CommitPacing.Pacer adaptive = new CommitPacing.Pacer(20, 30, 1_000, 1_000_000, 5, nanos::get);
-        // Input that does not stop: it asks after gathering for 5 ms, busy.
+    void aThreadsPaceGrowsWithTheShareOfItsAsksThatWereBusyAndShrinksWithItsDrainedOnes() {
+        // Interval 20 ms, busy 100 ms: each eighth of busy share adds 10 ms.
+        final CommitPacing.Pacer adaptive = new CommitPacing.Pacer(20, 100, 1_000, 1_000_000, 5, nanos::get,
+                NOT_COUNTED);
+        // Input that does not stop: it asks after gathering for 5 ms, busy. Share 1/8: 30 ms.
         for (long ms = 0; ms < 5; ms++) {
             adaptive.recordProcessed(NOW + ms, NOW + ms);
             assertThat(adaptive.commitDue(NOW + ms)).isFalse();
@@ -96,17 +100,63 @@ class CommitPacingTest {
         adaptive.recordProcessed(NOW + 5, NOW + 5);
         assertThat(adaptive.commitDue(NOW + 5)).isTrue();
 
+        // Still no drain: due at NOW + 35, busy again 5 ms later. Share 15/64: 20 + 18.75, so 39 ms.
+        for (long ms = 6; ms < 40; ms++) {
+            adaptive.recordProcessed(NOW + ms, NOW + ms);
+            assertThat(adaptive.commitDue(NOW + ms)).as("at NOW + %d", ms).isFalse();
+        }
+        adaptive.recordProcessed(NOW + 40, NOW + 40);
+        assertThat(adaptive.commitDue(NOW + 40)).isTrue();
+
+        adaptive.recordProcessed(NOW + 41, NOW + 41);
+        quietFor(2_000_000);
+        assertThat(adaptive.commitDue(NOW + 78)).as("38 ms after two busy asks").isFalse();
+        assertThat(adaptive.commitDue(NOW + 79)).as("39 ms after them, drained").isTrue();
+
+        // That ask found the thread drained: share 105/512, 20 + 16.4, so 36 ms.
+        adaptive.recordProcessed(NOW + 80, NOW + 80);
+        quietFor(2_000_000);
+        assertThat(adaptive.commitDue(NOW + 114)).isFalse();
+        assertThat(adaptive.commitDue(NOW + 115)).isTrue();
+    }
+
+    @Test
+    void aSingleBusyAskAddsAnEighthOfTheSpanNotAllOfIt() {
+        final CommitPacing.Pacer adaptive = new CommitPacing.Pacer(10, 30, 1_000, 1_000_000, 5, nanos::get,
+                NOT_COUNTED);
+        for (long ms = 0; ms <= 5; ms++) {
+            adaptive.recordProcessed(NOW + ms, NOW + ms);
+            assertThat(adaptive.commitDue(NOW + ms)).isEqualTo(ms == 5);
+        }
+        // Share 1/8 of the 20 ms span: 12.5, so 13 ms (the last-ask pace waited 30).
         adaptive.recordProcessed(NOW + 6, NOW + 6);
         quietFor(2_000_000);
-        assertThat(adaptive.commitDue(NOW + 25)).as("20 ms after a busy ask").isFalse();
-        assertThat(adaptive.commitDue(NOW + 34)).isFalse();
-        assertThat(adaptive.commitDue(NOW + 35)).as("30 ms after it, drained").isTrue();
+        assertThat(adaptive.commitDue(NOW + 17)).isFalse();
+        assertThat(adaptive.commitDue(NOW + 18)).isTrue();
+    }
 
-        // That ask found the thread drained: 20 ms again.
-        adaptive.recordProcessed(NOW + 36, NOW + 36);
+    @Test
+    void countsEveryAskAndTheBusyOnesInTheRegistry() {
+        final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        final CommitPacing.Pacer counted = new CommitPacing(Duration.ofMillis(20), Duration.ofMillis(30),
+                Duration.ofMillis(100), Duration.ofSeconds(1)).pacer(registry, nanos::get);
+        assertThat(registry.counter(CommitPacing.ASKS).count()).isZero();
+        assertThat(registry.counter(CommitPacing.BUSY_ASKS).count()).isZero();
+
+        // Input that does not stop: a busy ask after gathering for 5 ms.
+        for (long ms = 0; ms < 5; ms++) {
+            counted.recordProcessed(NOW + ms, NOW + ms);
+            assertThat(counted.commitDue(NOW + ms)).isFalse();
+        }
+        counted.recordProcessed(NOW + 5, NOW + 5);
+        assertThat(counted.commitDue(NOW + 5)).isTrue();
+        // Then a drained one.
+        counted.recordProcessed(NOW + 6, NOW + 6);
         quietFor(2_000_000);
-        assertThat(adaptive.commitDue(NOW + 54)).isFalse();
-        assertThat(adaptive.commitDue(NOW + 55)).isTrue();
+        assertThat(counted.commitDue(NOW + 40)).isTrue();
+
+        assertThat(registry.counter(CommitPacing.ASKS).count()).isEqualTo(2);
+        assertThat(registry.counter(CommitPacing.BUSY_ASKS).count()).isEqualTo(1);
     }
 
     @Test
