@@ -19,9 +19,13 @@ import java.util.Map;
  *                              seconds; the commit pacer checks for an owed commit in a punctuator, and
  *                              Kafka Streams halves the records a thread takes per task per turn after
  *                              each; null when the service does not report it
+ * @param busyAskShare          of the commits the service's commit pacer asked for, the share a busy
+ *                              stream thread asked for (one that had not drained its input; it waits
+ *                              the busy interval before it asks again); null when the service does not
+ *                              report it or its pacer asked for none
  */
 public record CommitTiming(double commitsPerSecond, double flushMsPerCommit, double sendOffsetsMsPerCommit,
-                           double endTxnMsPerCommit, Double punctuationsPerSecond) {
+                           double endTxnMsPerCommit, Double punctuationsPerSecond, Double busyAskShare) {
 
     /** The timing between two readings of the meters; null when either reading is incomplete. */
     public static CommitTiming between(final Map<String, Double> before, final Map<String, Double> after,
@@ -34,9 +38,12 @@ public record CommitTiming(double commitsPerSecond, double flushMsPerCommit, dou
             return null;
         }
         final Double punctuations = delta(before, after, CommitMeters.PUNCTUATIONS);
+        final Double asks = delta(before, after, CommitMeters.ASKS);
+        final Double busyAsks = delta(before, after, CommitMeters.BUSY_ASKS);
         return new CommitTiming(round(commits / wallSeconds), perCommitMs(flush, commits),
                 perCommitMs(sendOffsets, commits), perCommitMs(endTxn, commits),
-                punctuations == null ? null : round(punctuations / wallSeconds));
+                punctuations == null ? null : round(punctuations / wallSeconds),
+                asks == null || busyAsks == null || asks <= 0 ? null : round(busyAsks / asks));
     }
 
     /** Milliseconds a commit waited on the broker in all, the three steps together. */

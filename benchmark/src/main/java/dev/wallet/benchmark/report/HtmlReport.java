@@ -204,7 +204,9 @@ public final class HtmlReport {
                         c.flushMsPerCommit(), c.sendOffsetsMsPerCommit(), c.endTxnMsPerCommit(),
                         c.totalMsPerCommit())
                         + (c.punctuationsPerSecond() == null ? ""
-                                : String.format(Locale.ROOT, "; %.0f punctuating turns/s", c.punctuationsPerSecond())),
+                                : String.format(Locale.ROOT, "; %.0f punctuating turns/s", c.punctuationsPerSecond()))
+                        + (c.busyAskShare() == null ? ""
+                                : String.format(Locale.ROOT, "; %.0f%% of asks busy", c.busyAskShare() * 100)),
                 "", null);
     }
 

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * ({@code /actuator/prometheus}): how many commits its stream threads made, and the time its
  * producers spent in the three waits of a commit: the flush of the transaction's records, sending
  * the consumed offsets into the transaction, and ending the transaction. Each meter is summed over
- * every client of the service (one producer per stream thread under {@code exactly_once_v2}).
+ * every client of the service (one producer per stream thread under {@code exactly_once_v2}). Beside
+ * them, the service's commit pacer's own counters: the commits it asked for, and how many of them
+ * a busy thread asked for.
  */
 public final class CommitMeters {
 
@@ -36,7 +38,13 @@ public final class CommitMeters {
      */
     public static final String PUNCTUATIONS = "kafka_stream_thread_punctuate_total";
 
-    private static final String[] METERS = {COMMITS, FLUSH_NS, SEND_OFFSETS_NS, END_TXN_NS, PUNCTUATIONS};
+    /** Commits the service's commit pacer asked for after fresh records (the wallet's own counter). */
+    public static final String ASKS = "wallet_commit_asks_total";
+    /** Of those, the asks of a stream thread that had not drained its input: busy. */
+    public static final String BUSY_ASKS = "wallet_commit_asks_busy_total";
+
+    private static final String[] METERS = {COMMITS, FLUSH_NS, SEND_OFFSETS_NS, END_TXN_NS, PUNCTUATIONS, ASKS,
+        BUSY_ASKS};
 
     private final String name;
     private final URI prometheus;

@@ -50,6 +50,7 @@ class ResultsJsonTest {
         assertThat(step.at("/commits/saga-orchestrator/commits_per_second").asDouble()).isEqualTo(45.5);
         assertThat(step.at("/commits/saga-orchestrator/flush_ms_per_commit").asDouble()).isEqualTo(7.2);
         assertThat(step.at("/commits/saga-orchestrator/punctuations_per_second").asDouble()).isEqualTo(130.0);
+        assertThat(step.at("/commits/saga-orchestrator/busy_ask_share").asDouble()).isEqualTo(0.25);
         assertThat(step.at("/records_written/wallet.transfer-events").asLong()).isEqualTo(150_000);
         assertThat(step.get("records_per_transfer").asDouble()).isEqualTo(3.1);
         assertThat(json.at("/baseline/transfers_per_second").asDouble()).isEqualTo(4_800);
@@ -94,7 +95,7 @@ class ResultsJsonTest {
                 48_000, 100, Map.of("INSUFFICIENT_FUNDS", 100L), 0, Map.of(), 0, 2_405.0, 2_400.0, latency,
                 Map.of("request_to_accepted", latency), Map.of("saga-orchestrator", ProcessCost.of(10, 2,
                         Map.of("wallet-saga-orchestrator-<id>-StreamThread-#", 8.0), 20, 48_100)),
-                Map.of("saga-orchestrator", new CommitTiming(45.5, 7.2, 4.6, 2.1, 130.0)),
+                Map.of("saga-orchestrator", new CommitTiming(45.5, 7.2, 4.6, 2.1, 130.0, 0.25)),
                 LagSummary.of(List.of(new double[] {0, 100}, new double[] {1, 120}, new double[] {2, 90}), 2_405),
                 Map.of("wallet.transfer-events", 150_000L), 3.1);
         final StepResult max = new StepResult("pipeline-max", "pipeline", "max", null, 20_000, 60.0, 150_000, 144_000,

@@ -26,6 +26,10 @@ class CommitMetersTest {
             kafka_producer_txn_commit_time_ns_total{client_id="app-StreamThread-2-producer"} NaN
             kafka_stream_thread_punctuate_total{kafka_version="4.1.2",thread_id="app-StreamThread-1"} 400.0
             kafka_stream_thread_punctuate_ratio{kafka_version="4.1.2",thread_id="app-StreamThread-1"} 0.01
+            # TYPE wallet_commit_asks_total counter
+            wallet_commit_asks_total 90.0
+            # TYPE wallet_commit_asks_busy_total counter
+            wallet_commit_asks_busy_total 9.0
             """;
 
     @Test
@@ -37,7 +41,9 @@ class CommitMetersTest {
                 Map.entry(CommitMeters.FLUSH_NS, 9.0E8),
                 Map.entry(CommitMeters.SEND_OFFSETS_NS, 4.5E8),
                 Map.entry(CommitMeters.END_TXN_NS, 1.5E8),
-                Map.entry(CommitMeters.PUNCTUATIONS, 400.0));
+                Map.entry(CommitMeters.PUNCTUATIONS, 400.0),
+                Map.entry(CommitMeters.ASKS, 90.0),
+                Map.entry(CommitMeters.BUSY_ASKS, 9.0));
     }
 
     @Test
@@ -48,11 +54,13 @@ class CommitMetersTest {
                 CommitMeters.FLUSH_NS, 9.0E8 + 300 * 7_000_000.0,
                 CommitMeters.SEND_OFFSETS_NS, 4.5E8 + 300 * 4_000_000.0,
                 CommitMeters.END_TXN_NS, 1.5E8 + 300 * 2_000_000.0,
-                CommitMeters.PUNCTUATIONS, 400.0 + 1_250);
+                CommitMeters.PUNCTUATIONS, 400.0 + 1_250,
+                CommitMeters.ASKS, 90.0 + 280,
+                CommitMeters.BUSY_ASKS, 9.0 + 70);
 
         final CommitTiming timing = CommitTiming.between(before, after, 10.0);
 
-        assertThat(timing).isEqualTo(new CommitTiming(30.0, 7.0, 4.0, 2.0, 125.0));
+        assertThat(timing).isEqualTo(new CommitTiming(30.0, 7.0, 4.0, 2.0, 125.0, 0.25));
         assertThat(timing.totalMsPerCommit()).isEqualTo(13.0);
     }
 
@@ -66,13 +74,23 @@ class CommitMetersTest {
     }
 
     @Test
-    void shouldLeaveThePunctuationsOutWhenTheServiceDoesNotReportThem() {
+    void shouldLeaveThePunctuationsAndBusyAsksOutWhenTheServiceDoesNotReportThem() {
         final Map<String, Double> before = Map.of(CommitMeters.COMMITS, 0.0, CommitMeters.FLUSH_NS, 0.0,
                 CommitMeters.SEND_OFFSETS_NS, 0.0, CommitMeters.END_TXN_NS, 0.0);
         final Map<String, Double> after = Map.of(CommitMeters.COMMITS, 10.0, CommitMeters.FLUSH_NS, 1.0E7,
                 CommitMeters.SEND_OFFSETS_NS, 1.0E7, CommitMeters.END_TXN_NS, 1.0E7);
 
-        assertThat(CommitTiming.between(before, after, 10.0)).isEqualTo(new CommitTiming(1.0, 1.0, 1.0, 1.0, null));
+        assertThat(CommitTiming.between(before, after, 10.0))
+                .isEqualTo(new CommitTiming(1.0, 1.0, 1.0, 1.0, null, null));
+    }
+
+    @Test
+    void shouldGiveNoBusyShareWhenThePacerAskedForNothing() {
+        final Map<String, Double> idle = Map.of(CommitMeters.COMMITS, 10.0, CommitMeters.FLUSH_NS, 0.0,
+                CommitMeters.SEND_OFFSETS_NS, 0.0, CommitMeters.END_TXN_NS, 0.0, CommitMeters.ASKS, 40.0,
+                CommitMeters.BUSY_ASKS, 4.0);
+
+        assertThat(CommitTiming.between(idle, idle, 10.0).busyAskShare()).isNull();
     }
 
     @Test
