@@ -28,11 +28,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                each hop's wait, traded against CPU per transfer (saga README,
  *                                "Commit interval" and "Commit pacing")
  * @param busyCommitInterval      how often a transaction commits while the records are fresh but the
- *                                stream thread did not drain its input before it last committed
- *                                (default 30 ms, or {@code commitInterval} if that is longer; see
- *                                {@link CommitPacing}): fewer commits, so more CPU for the load, while
- *                                the thread has no time to spare; at least {@code commitInterval}
- *                                (equal turns it off)
+ *                                stream thread did not drain its input before any of its recent
+ *                                commits (default 30 ms, or {@code commitInterval} if that is longer;
+ *                                a thread busy at some of them commits in between, by its busy share;
+ *                                see {@link CommitPacing}): fewer commits, so more CPU for the load,
+ *                                while the thread has no time to spare; at least
+ *                                {@code commitInterval} (equal turns it off)
  * @param backlogCommitInterval   how often a transaction commits while records older than
  *                                {@code backlogAge} are processed (default 100 ms; Kafka Streams'
  *                                {@code commit.interval.ms}): fewer, fuller transactions while the
