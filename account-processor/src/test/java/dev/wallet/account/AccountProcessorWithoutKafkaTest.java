@@ -59,6 +59,9 @@ class AccountProcessorWithoutKafkaTest {
                 .value(text -> assertThat(text)
                         .contains("wallet_account_commands_total{outcome=\"declined\",reason=\"INSUFFICIENT_FUNDS\","
                                 + "step=\"debit\"} 0.0")
-                        .contains("wallet_account_commands_invalid_total 0.0"));
+                        .contains("wallet_account_commands_invalid_total 0.0")
+                        // The commit pacer's counters, under the names the benchmark reads.
+                        .contains("wallet_commit_asks_total 0.0")
+                        .contains("wallet_commit_asks_busy_total 0.0"));
     }
 }

@@ -113,7 +113,10 @@ class SagaOrchestratorApplicationTest {
         web.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class)
-                .value(text -> assertThat(text).contains("wallet_saga_events_total{type=\"TransferFailed\"} 1.0"));
+                .value(text -> assertThat(text).contains("wallet_saga_events_total{type=\"TransferFailed\"} 1.0")
+                        // The commit pacer's counters, under the names the benchmark reads.
+                        .containsPattern("(?m)^wallet_commit_asks_total \\d")
+                        .containsPattern("(?m)^wallet_commit_asks_busy_total \\d"));
     }
 
     private void awaitRunning() {

@@ -20,9 +20,9 @@ import java.util.Map;
  *                              Kafka Streams halves the records a thread takes per task per turn after
  *                              each; null when the service does not report it
  * @param busyAskShare          of the commits the service's commit pacer asked for, the share a busy
- *                              stream thread asked for (one that had not drained its input; it waits
- *                              the busy interval before it asks again); null when the service does not
- *                              report it or its pacer asked for none
+ *                              stream thread asked for (one that had not drained its input; each such
+ *                              ask moves the thread's pace toward the busy interval); null when the
+ *                              service does not report it or its pacer asked for none
  */
 public record CommitTiming(double commitsPerSecond, double flushMsPerCommit, double sendOffsetsMsPerCommit,
                            double endTxnMsPerCommit, Double punctuationsPerSecond, Double busyAskShare) {

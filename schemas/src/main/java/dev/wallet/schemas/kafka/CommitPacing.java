@@ -82,13 +82,15 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
 
     /**
      * 10 ms while fresh and the thread drains its input, up to 30 ms while fresh and it does not (by
-     * its busy share), 100 ms in a backlog, and a backlog is records older than 1 s. A single fresh pace had to choose: 30 ms
-     * never queued at 5,000/s in nine runs but left every second's p99 at 1,000-2,500/s over 100 ms;
-     * 20 ms and 15 ms queued there in five of ten ("Latency second by second" in docs/benchmarks.md).
+     * its busy share), 100 ms in a backlog, and a backlog is records older than 1 s. A single fresh
+     * pace had to choose: 30 ms never queued at 5,000/s in nine runs but left every second's p99 at
+     * 1,000-2,500/s over 100 ms; 20 ms and 15 ms queued there in five of ten ("Latency second by
+     * second" in docs/benchmarks.md).
      * With the busy pace, 10 ms gave a p50 of 36-38 ms at 1,000/s against 82-85 and did not queue at
      * 5,000/s in five runs; there it was no faster than 30 ms (p50 106-185 against 97-160 ms), and
      * at 2,500/s its p99 was 89-132 against 112-157 ms (five runs of each: "A busy pace" and "Run T").
-     * Those runs paced by the last ask alone; the busy share came after them (see above).
+     * Those runs paced by the last ask alone; the busy share came after them (see above). Run U, on
+     * the day's slowest hour, queued at 5,000/s with the busy share; four arms after it did not.
      */
     public static final CommitPacing DEFAULT = new CommitPacing(Duration.ofMillis(10), Duration.ofMillis(30),
             Duration.ofMillis(100), Duration.ofSeconds(1));

@@ -20,7 +20,8 @@ class CommitPacingTest {
     /** The stream thread's clock for "how long since the last record", moved by hand. */
     private final AtomicLong nanos = new AtomicLong(5_000_000_000L);
     /** Interval 20 ms, busy 20 ms too, backlog age 1 s, quiet after 1 ms without a record, gathering at most 5 ms. */
-    private final CommitPacing.Pacer pacer = new CommitPacing.Pacer(20, 20, 1_000, 1_000_000, 5, nanos::get, NOT_COUNTED);
+    private final CommitPacing.Pacer pacer = new CommitPacing.Pacer(20, 20, 1_000, 1_000_000, 5, nanos::get,
+            NOT_COUNTED);
 
     @Test
     void asksOnceTheThreadHasDrainedWhatItRead() {
