@@ -320,9 +320,8 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
         }
 
         private boolean ask(final Pace pace, final long nowMs, final boolean busy) {
-            pace.busyShare += BUSY_WEIGHT * ((busy ? 1 : 0) - pace.busyShare);
             asked.asked(busy);
-            return pace.ask(nowMs);
+            return pace.ask(nowMs, busy);
         }
 
         /**
@@ -342,8 +341,8 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
     }
 
     /**
-     * When one thread last asked and how busy it was at its recent asks, whether and since when it owes a commit,
-     * and its check.
+     * When one thread last asked and how busy it was at its recent asks, whether and since when it
+     * owes a commit, and its check.
      */
     private static final class Pace {
         private static final long CHECK_LOST_AFTER_MS = 100;
@@ -362,10 +361,14 @@ public record CommitPacing(Duration interval, Duration busyInterval, Duration ba
         private long checkEveryMs;
         private long checkScheduledMs;
 
-        /** Counts as asked at {@code nowMs}: nothing is owed until the next fresh record. */
-        boolean ask(final long nowMs) {
+        /**
+         * Counts as asked at {@code nowMs}, busy or not: nothing is owed until the next fresh record,
+         * and the busy share moves toward this ask.
+         */
+        boolean ask(final long nowMs, final boolean busy) {
             askedAtMs = nowMs;
             owed = false;
+            busyShare += BUSY_WEIGHT * ((busy ? 1 : 0) - busyShare);
             return true;
         }
 
