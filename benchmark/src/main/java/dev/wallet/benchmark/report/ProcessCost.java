@@ -1,5 +1,6 @@
 package dev.wallet.benchmark.report;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +11,8 @@ import java.util.Map;
  *
  * @param cpuSeconds                user + system CPU time over the step
  * @param averageCores              cpuSeconds / the step's wall seconds
- * @param cpuSecondsPer1000Transfers cpuSeconds per 1000 outcomes of the step
+ * @param cpuSecondsPer1000Transfers cpuSeconds per 1000 outcomes of the step (run A, the first, wrote it
+ *                                   as {@code cpu_seconds_per1000_transfers}; still read)
  * @param jitAverageCores            the part of averageCores spent by a JVM's JIT compiler threads
  *                                   (0 for PostgreSQL): a step whose JVMs still compile is partly
  *                                   measuring their warm-up
@@ -19,7 +21,8 @@ import java.util.Map;
  *                                   {@code #}; see {@code ThreadCpu}); empty for PostgreSQL
  */
 public record ProcessCost(double cpuSeconds, double averageCores,
-                          @JsonProperty("cpu_seconds_per_1000_transfers") double cpuSecondsPer1000Transfers,
+                          @JsonProperty("cpu_seconds_per_1000_transfers")
+                          @JsonAlias("cpu_seconds_per1000_transfers") double cpuSecondsPer1000Transfers,
                           double jitAverageCores, Map<String, Double> busiestThreads) {
 
     /** Computes the cost of {@code cpuSeconds} over {@code wallSeconds} and {@code outcomes}, no JIT share. */
