@@ -21,7 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stateDir                where RocksDB state lives; empty means Kafka Streams' default
  *                                ({@code java.io.tmpdir}/kafka-streams), which a reboot may wipe and
  *                                force a full restore from the changelogs (default empty)
- * @param streamThreads           stream threads (default 1; a second one gave nothing on 2 cores)
+ * @param streamThreads           stream threads (default 1). Each commits its own transactions on its own
+ *                                pace, so a second one doubles the commits; on 2 cores that slowed every
+ *                                step (docs/benchmarks.md, "Two stream threads per app")
  * @param commitInterval          how often a transaction commits while the records are fresh and
  *                                the stream thread drains its input (default 10 ms; see
  *                                {@link CommitPacing#DEFAULT}): the floor of
