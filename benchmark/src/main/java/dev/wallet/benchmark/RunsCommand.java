@@ -5,7 +5,9 @@ import dev.wallet.benchmark.report.ResultsJson;
 import dev.wallet.benchmark.report.RunRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,14 +31,22 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.out.println(RunRow.header(rates));
+        final List<Map.Entry<String, Path>> files = new ArrayList<>();
         for (final String run : runs) {
             final int named = run.indexOf('=');
             final Path given = Path.of(run.substring(named + 1));
             final Path file = Files.isDirectory(given) ? given.resolve("results.json") : given;
+            if (!Files.isRegularFile(file)) {
+                System.err.println("runs: no results.json at " + file);
+                return 2;
+            }
             final String folder = file.toAbsolutePath().getParent().getFileName().toString();
-            final String name = named < 0 ? folder : run.substring(0, named) + " (" + folder + ")";
-            System.out.println(RunRow.of(name, ResultsJson.read(file, Results.class), rates).markdown());
+            files.add(Map.entry(named < 0 ? folder : run.substring(0, named) + " (" + folder + ")", file));
+        }
+        System.out.println(RunRow.header(rates));
+        for (final Map.Entry<String, Path> run : files) {
+            System.out.println(RunRow.of(run.getKey(), ResultsJson.read(run.getValue(), Results.class), rates)
+                    .markdown());
         }
         return 0;
     }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * the pipeline's p50 / p99 at chosen offered rates, and both modes' max steps. A figure the run did
  * not measure (a step skipped at the knee, a mode not run) is empty.
  *
- * @param run                 the run's name, its results folder
+ * @param run                 the run's name: its results folder, or a given name with the folder
  * @param commit              the measured commit, abbreviated, with {@code +} when the tree differed
  * @param baselinePerSecond   PostgreSQL alone, transfers a second
  * @param pipelineLatency     step {@code pipeline-<rate>}'s latency by offered rate, in the order asked
@@ -26,6 +26,7 @@ public record RunRow(String run, String commit, Double baselinePerSecond,
 
     private static final String NONE = "–";
 
+    /** The row of {@code results} under the name {@code run}, with the pipeline steps of {@code rates}. */
     public static RunRow of(final String run, final Results results, final List<Integer> rates) {
         final Map<String, StepResult> steps = results.steps().stream()
                 .collect(Collectors.toMap(StepResult::name, step -> step, (first, again) -> again));
