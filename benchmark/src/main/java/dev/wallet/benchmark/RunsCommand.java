@@ -3,6 +3,8 @@ package dev.wallet.benchmark;
 import dev.wallet.benchmark.report.Results;
 import dev.wallet.benchmark.report.ResultsJson;
 import dev.wallet.benchmark.report.RunRow;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,10 +45,11 @@ final class RunsCommand implements Callable<Integer> {
             final String folder = file.toAbsolutePath().getParent().getFileName().toString();
             files.add(Map.entry(named < 0 ? folder : run.substring(0, named) + " (" + folder + ")", file));
         }
-        System.out.println(RunRow.header(rates));
+        // UTF-8 whatever the locale, as the Markdown it goes into (the table has × and –).
+        final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.println(RunRow.header(rates));
         for (final Map.Entry<String, Path> run : files) {
-            System.out.println(RunRow.of(run.getKey(), ResultsJson.read(run.getValue(), Results.class), rates)
-                    .markdown());
+            out.println(RunRow.of(run.getKey(), ResultsJson.read(run.getValue(), Results.class), rates).markdown());
         }
         return 0;
     }
