@@ -288,6 +288,7 @@ final class LoadCommand implements Callable<Integer> {
         final Map<String, Long> offsetsBefore = topicRecords.endOffsets();
         final Map<String, Long> ticksBefore = sampler.ticks();
         final Map<String, Map<Long, ThreadTicks>> threadsBefore = sampler.threads();
+        final Map<String, Map<Long, Long>> switchesBefore = sampler.contextSwitches();
         final Map<String, Map<String, Double>> commitsBefore = readCommitMeters();
         final long startNanos = System.nanoTime();
         final StepStats stats = step.run();
@@ -303,6 +304,7 @@ final class LoadCommand implements Callable<Integer> {
         });
         final Map<String, Double> cpu = sampler.cpuSecondsBetween(ticksBefore, sampler.ticks());
         final Map<String, Map<Long, ThreadTicks>> threadsAfter = sampler.threads();
+        final Map<String, Long> switches = Sampler.contextSwitchesBetween(switchesBefore, sampler.contextSwitches());
         final Map<String, Double> jit = sampler.jitSecondsBetween(threadsBefore, threadsAfter);
         final Map<String, Long> offsetsAfter = topicRecords.endOffsets();
         final Map<String, Long> written = offsetsBefore.isEmpty() || offsetsAfter.isEmpty()
@@ -315,7 +317,7 @@ final class LoadCommand implements Callable<Integer> {
         final Map<String, ProcessCost> processes = new LinkedHashMap<>();
         cpu.forEach((process, seconds) -> processes.put(process,
                 ProcessCost.of(seconds, jit.getOrDefault(process, 0.0), threads.getOrDefault(process, Map.of()),
-                        wallSeconds, outcomes)));
+                        switches.getOrDefault(process, 0L), wallSeconds, outcomes)));
         final List<double[]> lag = sampler.samples().stream().filter(s -> s.step().equals(name))
                 .map(s -> new double[] {s.atSeconds(), s.readSideLagRecords()}).toList();
         final long incomplete = stats.sent() - outcomes - stats.sendErrors();

@@ -68,6 +68,8 @@ public final class HtmlReport {
                 .append(processTable(results.steps()));
         html.append("<h2>Busiest threads of each JVM (average cores; ids as &lt;id&gt;, numbers as #)</h2>")
                 .append(threadTable(results.steps()));
+        html.append("<h2>Context switches per process (per transfer / per second)</h2>")
+                .append(switchTable(results.steps()));
         return html.append("</body></html>\n").toString();
     }
 
@@ -172,6 +174,13 @@ public final class HtmlReport {
         return columnTable(steps, new TreeSet<>(keysInOrder(steps, StepResult::processes)), StepResult::processes,
                 cost -> String.format(Locale.ROOT, "%.3f / %.2f (%.2f)", cost.cpuSecondsPer1000Transfers(),
                         cost.averageCores(), cost.jitAverageCores()), "", null);
+    }
+
+    /** Per-step context switches of each process: per transfer / per second. */
+    private static String switchTable(final List<StepResult> steps) {
+        return columnTable(steps, new TreeSet<>(keysInOrder(steps, StepResult::processes)), StepResult::processes,
+                cost -> String.format(Locale.ROOT, "%.1f / %,.0f", cost.contextSwitchesPerTransfer(),
+                        cost.contextSwitchesPerSecond()), "", null);
     }
 
     /** Per-step busiest thread groups of each JVM that has them, busiest first, one per line. */

@@ -19,29 +19,37 @@ import java.util.Map;
  * @param busiestThreads             a JVM's busiest thread groups with their average cores, busiest
  *                                   first (JVM thread names, ids as {@code <id>} and numbers as
  *                                   {@code #}; see {@code ThreadCpu}); empty for PostgreSQL
+ * @param contextSwitchesPerSecond   how often the kernel switched the process's threads (all of the
+ *                                   tree's for PostgreSQL) in or out, per wall second of the step: a
+ *                                   lower bound, as a thread that ended within the step is not counted;
+ *                                   0 where not measured (runs before 27 Nov 2026, the baseline)
+ * @param contextSwitchesPerTransfer the same per outcome of the step
  */
 public record ProcessCost(double cpuSeconds, double averageCores,
                           @JsonProperty("cpu_seconds_per_1000_transfers")
                           @JsonAlias("cpu_seconds_per1000_transfers") double cpuSecondsPer1000Transfers,
-                          double jitAverageCores, Map<String, Double> busiestThreads) {
+                          double jitAverageCores, Map<String, Double> busiestThreads,
+                          double contextSwitchesPerSecond, double contextSwitchesPerTransfer) {
 
     /** Computes the cost of {@code cpuSeconds} over {@code wallSeconds} and {@code outcomes}, no JIT share. */
     public static ProcessCost of(final double cpuSeconds, final double wallSeconds, final long outcomes) {
-        return of(cpuSeconds, 0, Map.of(), wallSeconds, outcomes);
+        return of(cpuSeconds, 0, Map.of(), 0, wallSeconds, outcomes);
     }
 
     /**
-     * As {@link #of(double, double, long)}, with {@code jitSeconds} of the CPU spent compiling and the
-     * CPU-seconds of its busiest thread groups, busiest first.
+     * As {@link #of(double, double, long)}, with {@code jitSeconds} of the CPU spent compiling, the
+     * CPU-seconds of its busiest thread groups, busiest first, and its threads' {@code contextSwitches}.
      */
     public static ProcessCost of(final double cpuSeconds, final double jitSeconds,
-                                 final Map<String, Double> threadSeconds, final double wallSeconds,
-                                 final long outcomes) {
+                                 final Map<String, Double> threadSeconds, final long contextSwitches,
+                                 final double wallSeconds, final long outcomes) {
         final Map<String, Double> threadCores = new LinkedHashMap<>();
         threadSeconds.forEach((group, seconds) -> threadCores.put(group, wallSeconds <= 0 ? 0 : round(seconds / wallSeconds)));
         return new ProcessCost(round(cpuSeconds), wallSeconds <= 0 ? 0 : round(cpuSeconds / wallSeconds),
                 outcomes <= 0 ? 0 : round(cpuSeconds * 1000.0 / outcomes),
-                wallSeconds <= 0 ? 0 : round(jitSeconds / wallSeconds), Collections.unmodifiableMap(threadCores));
+                wallSeconds <= 0 ? 0 : round(jitSeconds / wallSeconds), Collections.unmodifiableMap(threadCores),
+                wallSeconds <= 0 ? 0 : Math.round(contextSwitches / wallSeconds),
+                outcomes <= 0 ? 0 : round(contextSwitches / (double) outcomes));
     }
 
     private static double round(final double value) {

@@ -118,14 +118,68 @@ public final class ProcFs {
         return threads;
     }
 
+    /**
+     * Context switches of every thread of a process by thread id: {@code voluntary_ctxt_switches}
+     * plus {@code nonvoluntary_ctxt_switches} of {@code /proc/<pid>/task/<tid>/status}. Empty for a
+     * process that does not run. Compare snapshots per thread with {@link #ticksGained}.
+     */
+    public Map<Long, Long> contextSwitches(final long pid) {
+        final Map<Long, Long> switches = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(proc.resolve(Long.toString(pid)).resolve("task"))) {
+            for (final Path task : (Iterable<Path>) tasks::iterator) {
+                final long count = switchesOf(task);
+                if (count >= 0) {
+                    switches.put(parseOrZero(task.getFileName().toString()), count);
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return switches;
+    }
+
+    /**
+     * As {@link #contextSwitches} for a process and all its descendants (PostgreSQL: the postmaster
+     * and its backends), every thread by its thread id. A backend that exited is not counted.
+     */
+    public Map<Long, Long> treeContextSwitches(final long rootPid) {
+        if (stat(rootPid) == null) {
+            return Map.of();
+        }
+        final Map<Long, List<Long>> children = childrenByParent();
+        final Map<Long, Long> switches = new HashMap<>();
+        final List<Long> pending = new ArrayList<>(List.of(rootPid));
+        while (!pending.isEmpty()) {
+            final long pid = pending.remove(pending.size() - 1);
+            switches.putAll(contextSwitches(pid));
+            pending.addAll(children.getOrDefault(pid, List.of()));
+        }
+        return switches;
+    }
+
+    /** The context switches of one task directory; -1 when the thread ended before the read. */
+    private static long switchesOf(final Path task) {
+        try {
+            long count = 0;
+            for (final String line : Files.readAllLines(task.resolve("status"))) {
+                if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                    count += parseOrZero(line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+            return count;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** A thread's name as the kernel keeps it and the CPU ticks it has used. */
     public record ThreadTicks(String name, long ticks) {
     }
 
     /**
-     * Ticks the threads of {@code after} used since {@code before}: a thread started in between
-     * counts whole, a thread that ended in between is lost (its ticks can no longer be read), so the
-     * result is a lower bound and never negative.
+     * Ticks (or other counts, such as {@link #contextSwitches}) the threads of {@code after} gained
+     * since {@code before}: a thread started in between counts whole, a thread that ended in between
+     * is lost (its counts can no longer be read), so the result is a lower bound and never negative.
      */
     public static long ticksGained(final Map<Long, Long> before, final Map<Long, Long> after) {
         long gained = 0;

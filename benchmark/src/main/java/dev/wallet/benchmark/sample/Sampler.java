@@ -130,6 +130,30 @@ public final class Sampler implements AutoCloseable {
         return seconds;
     }
 
+    /** Each process's context switches now, per thread ({@link WatchedProcess#contextSwitches}). */
+    public Map<String, Map<Long, Long>> contextSwitches() {
+        final Map<String, Map<Long, Long>> switches = new LinkedHashMap<>();
+        for (final WatchedProcess process : processes) {
+            switches.put(process.name(), process.contextSwitches(procFs));
+        }
+        return switches;
+    }
+
+    /**
+     * Context switches per process between two {@link #contextSwitches()} snapshots: a lower bound,
+     * see {@link ProcFs#ticksGained}. A process missing from {@code after} is left out.
+     */
+    public static Map<String, Long> contextSwitchesBetween(final Map<String, Map<Long, Long>> before,
+                                                           final Map<String, Map<Long, Long>> after) {
+        final Map<String, Long> switches = new LinkedHashMap<>();
+        after.forEach((name, threads) -> {
+            if (!threads.isEmpty()) {
+                switches.put(name, ProcFs.ticksGained(before.getOrDefault(name, Map.of()), threads));
+            }
+        });
+        return switches;
+    }
+
     /** CPU-seconds per process between two {@link #ticks()} snapshots. */
     public Map<String, Double> cpuSecondsBetween(final Map<String, Long> before, final Map<String, Long> after) {
         final Map<String, Double> seconds = new LinkedHashMap<>();

@@ -28,6 +28,11 @@ public record WatchedProcess(String name, long pid, boolean tree) {
         return tree ? procFs.tree(pid) : procFs.process(pid);
     }
 
+    /** Context switches of each of its threads (of the whole tree for a tree) now, by thread id. */
+    public Map<Long, Long> contextSwitches(final ProcFs procFs) {
+        return tree ? procFs.treeContextSwitches(pid) : procFs.contextSwitches(pid);
+    }
+
     /**
      * Its threads' full JVM names by thread id ({@link ThreadCpu#jvmNames}); none for a tree. Starts
      * a jcmd JVM, so ask outside a measured interval.

@@ -98,6 +98,35 @@ class ProcFsTest {
     }
 
     @Test
+    void shouldCountVoluntaryAndInvoluntarySwitchesOfEveryThread() throws IOException {
+        process(40, 1, "java", 900, 90, 0, 0, 1000);
+        thread(40, 40, "java", 1, 1);
+        switches(40, 40, 12, 3);
+        thread(40, 41, "data-plane-kafk", 500, 50);
+        switches(40, 41, 70_000, 1_234);
+        thread(40, 42, "ended", 1, 1); // listed, but its status is gone: it ended before the read
+
+        assertThat(new ProcFs(proc).contextSwitches(40)).isEqualTo(Map.of(40L, 15L, 41L, 71_234L));
+        assertThat(new ProcFs(proc).contextSwitches(4242)).isEmpty();
+    }
+
+    @Test
+    void shouldCountTheSwitchesOfATreesProcessesButNotOfOthers() throws IOException {
+        process(50, 1, "postgres", 10, 1, 0, 0, 100);
+        thread(50, 50, "postgres", 10, 1);
+        switches(50, 50, 100, 1);
+        process(51, 50, "postgres", 20, 2, 0, 0, 100);
+        thread(51, 51, "postgres", 20, 2);
+        switches(51, 51, 2_000, 20);
+        process(52, 1, "other", 30, 3, 0, 0, 100);
+        thread(52, 52, "other", 30, 3);
+        switches(52, 52, 9_999, 9);
+
+        assertThat(new ProcFs(proc).treeContextSwitches(50)).isEqualTo(Map.of(50L, 101L, 51L, 2_020L));
+        assertThat(new ProcFs(proc).treeContextSwitches(4242)).isEmpty();
+    }
+
+    @Test
     void shouldFindNothingForAProcessThatDoesNotRun() {
         assertThat(new ProcFs(proc).process(4242)).isEmpty();
         assertThat(new ProcFs(proc).tree(4242)).isEmpty();
@@ -118,6 +147,13 @@ class ProcFsTest {
                 .resolve(Long.toString(tid)));
         Files.writeString(dir.resolve("stat"), tid + " (" + name + ") S " + pid + " 1 1 0 -1 0 0 0 0 0 "
                 + utime + " " + stime + " 0 0 20 0 1 0\n");
+    }
+
+    private void switches(final long pid, final long tid, final long voluntary, final long involuntary)
+            throws IOException {
+        Files.writeString(proc.resolve(Long.toString(pid)).resolve("task").resolve(Long.toString(tid)).resolve("status"),
+                "Name:\tx\nvoluntary_ctxt_switches:\t" + voluntary + "\nnonvoluntary_ctxt_switches:\t" + involuntary
+                        + "\n");
     }
 
     private void process(final long pid, final long ppid, final String name, final long utime, final long stime,

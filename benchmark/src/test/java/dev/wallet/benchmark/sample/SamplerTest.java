@@ -34,6 +34,19 @@ class SamplerTest {
     }
 
     @Test
+    void shouldCountContextSwitchesGainedPerProcessAndLeaveOutAProcessThatStopped() {
+        // The broker's thread 2 ended within the step (its switches are lost), thread 3 started.
+        final Map<String, Map<Long, Long>> before = Map.of(
+                "kafka-node-1", Map.of(1L, 1_000L, 2L, 50_000L),
+                "postgres", Map.of(7L, 10L));
+        final Map<String, Map<Long, Long>> after = Map.of(
+                "kafka-node-1", Map.of(1L, 1_600L, 3L, 400L),
+                "postgres", Map.of());
+
+        assertThat(Sampler.contextSwitchesBetween(before, after)).isEqualTo(Map.of("kafka-node-1", 1_000L));
+    }
+
+    @Test
     void shouldKeepTheBusiestThreadGroupsInSecondsBusiestFirstAndDropIdleOnes() {
         final Map<String, Map<Long, ThreadTicks>> before = Map.of("saga", Map.of(
                 1L, new ThreadTicks("wallet-saga-orc", 1_000),
