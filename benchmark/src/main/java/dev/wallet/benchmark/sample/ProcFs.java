@@ -61,20 +61,29 @@ public final class ProcFs {
         if (rootStat == null) {
             return Optional.empty();
         }
-        final Map<Long, List<Long>> children = childrenByParent();
         long ticks = rootStat[CUTIME] + rootStat[CSTIME];
         long rss = 0;
-        final List<Long> pending = new ArrayList<>(List.of(rootPid));
-        while (!pending.isEmpty()) {
-            final long pid = pending.remove(pending.size() - 1);
+        for (final long pid : treePids(rootPid)) {
             final long[] stat = pid == rootPid ? rootStat : stat(pid);
             if (stat != null) {
                 ticks += stat[UTIME] + stat[STIME];
                 rss += rss(pid);
             }
-            pending.addAll(children.getOrDefault(pid, List.of()));
         }
         return Optional.of(new ProcessUsage(ticks, rss));
+    }
+
+    /** A process and all its descendants, the root first. */
+    private List<Long> treePids(final long rootPid) {
+        final Map<Long, List<Long>> children = childrenByParent();
+        final List<Long> pids = new ArrayList<>();
+        final List<Long> pending = new ArrayList<>(List.of(rootPid));
+        while (!pending.isEmpty()) {
+            final long pid = pending.remove(pending.size() - 1);
+            pids.add(pid);
+            pending.addAll(children.getOrDefault(pid, List.of()));
+        }
+        return pids;
     }
 
     /**
@@ -99,23 +108,38 @@ public final class ProcFs {
      * that does not run.
      */
     public Map<Long, ThreadTicks> threads(final long pid) {
-        final Map<Long, ThreadTicks> threads = new HashMap<>();
+        return perThread(pid, task -> {
+            final String text = Files.readString(task.resolve("stat"));
+            final long[] values = fields(text);
+            return new ThreadTicks(text.substring(text.indexOf('(') + 1, text.lastIndexOf(')')),
+                    values[UTIME] + values[STIME]);
+        });
+    }
+
+    /**
+     * What {@code read} makes of each {@code /proc/<pid>/task/<tid>} directory, by thread id; a thread
+     * that ended between the listing and the read is left out. Empty for a process that does not run.
+     */
+    private <T> Map<Long, T> perThread(final long pid, final TaskReader<T> read) {
+        final Map<Long, T> threads = new HashMap<>();
         try (Stream<Path> tasks = Files.list(proc.resolve(Long.toString(pid)).resolve("task"))) {
             for (final Path task : (Iterable<Path>) tasks::iterator) {
-                final String text;
                 try {
-                    text = Files.readString(task.resolve("stat"));
+                    threads.put(parseOrZero(task.getFileName().toString()), read.read(task));
                 } catch (IOException e) {
-                    continue; // the thread ended between the listing and the read
+                    // ended between the listing and the read
                 }
-                final long[] values = fields(text);
-                threads.put(parseOrZero(task.getFileName().toString()), new ThreadTicks(
-                        text.substring(text.indexOf('(') + 1, text.lastIndexOf(')')), values[UTIME] + values[STIME]));
             }
         } catch (IOException e) {
             return Map.of();
         }
         return threads;
+    }
+
+    /** Reads one {@code /proc/<pid>/task/<tid>} directory. */
+    @FunctionalInterface
+    private interface TaskReader<T> {
+        T read(Path task) throws IOException;
     }
 
     /**
@@ -124,18 +148,7 @@ public final class ProcFs {
      * process that does not run. Compare snapshots per thread with {@link #ticksGained}.
      */
     public Map<Long, Long> contextSwitches(final long pid) {
-        final Map<Long, Long> switches = new HashMap<>();
-        try (Stream<Path> tasks = Files.list(proc.resolve(Long.toString(pid)).resolve("task"))) {
-            for (final Path task : (Iterable<Path>) tasks::iterator) {
-                final long count = switchesOf(task);
-                if (count >= 0) {
-                    switches.put(parseOrZero(task.getFileName().toString()), count);
-                }
-            }
-        } catch (IOException e) {
-            return Map.of();
-        }
-        return switches;
+        return perThread(pid, ProcFs::switchesOf);
     }
 
     /**
@@ -146,30 +159,20 @@ public final class ProcFs {
         if (stat(rootPid) == null) {
             return Map.of();
         }
-        final Map<Long, List<Long>> children = childrenByParent();
         final Map<Long, Long> switches = new HashMap<>();
-        final List<Long> pending = new ArrayList<>(List.of(rootPid));
-        while (!pending.isEmpty()) {
-            final long pid = pending.remove(pending.size() - 1);
-            switches.putAll(contextSwitches(pid));
-            pending.addAll(children.getOrDefault(pid, List.of()));
-        }
+        treePids(rootPid).forEach(pid -> switches.putAll(contextSwitches(pid)));
         return switches;
     }
 
-    /** The context switches of one task directory; -1 when the thread ended before the read. */
-    private static long switchesOf(final Path task) {
-        try {
-            long count = 0;
-            for (final String line : Files.readAllLines(task.resolve("status"))) {
-                if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
-                    count += parseOrZero(line.substring(line.indexOf(':') + 1).trim());
-                }
+    /** The context switches of one task directory, voluntary and not. */
+    private static long switchesOf(final Path task) throws IOException {
+        long count = 0;
+        for (final String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                count += parseOrZero(line.substring(line.indexOf(':') + 1).trim());
             }
-            return count;
-        } catch (IOException e) {
-            return -1;
         }
+        return count;
     }
 
     /** A thread's name as the kernel keeps it and the CPU ticks it has used. */
