@@ -89,7 +89,7 @@ public final class ProcFs {
     /**
      * The JIT compiler threads' ticks of a {@link #threads} snapshot, by thread id (HotSpot names them
      * {@code C1 CompilerThread<n>} and {@code C2 CompilerThread<n>}). HotSpot starts and ends compiler
-     * threads as its queue grows and shrinks, so compare snapshots per thread ({@link #ticksGained}),
+     * threads as its queue grows and shrinks, so compare snapshots per thread ({@link #gainedPerThread}),
      * never as sums.
      */
     public static Map<Long, Long> jitOnly(final Map<Long, ThreadTicks> threads) {
@@ -145,7 +145,7 @@ public final class ProcFs {
     /**
      * Context switches of every thread of a process by thread id: {@code voluntary_ctxt_switches}
      * plus {@code nonvoluntary_ctxt_switches} of {@code /proc/<pid>/task/<tid>/status}. Empty for a
-     * process that does not run. Compare snapshots per thread with {@link #ticksGained}.
+     * process that does not run. Compare snapshots per thread with {@link #gainedPerThread}.
      */
     public Map<Long, Long> contextSwitches(final long pid) {
         return perThread(pid, ProcFs::switchesOf);
@@ -180,11 +180,12 @@ public final class ProcFs {
     }
 
     /**
-     * Ticks (or other counts, such as {@link #contextSwitches}) the threads of {@code after} gained
-     * since {@code before}: a thread started in between counts whole, a thread that ended in between
-     * is lost (its counts can no longer be read), so the result is a lower bound and never negative.
+     * What the threads of {@code after} gained since {@code before}, summed (CPU ticks, or
+     * {@link #contextSwitches}): a thread started in between counts whole, a thread that ended in
+     * between is lost (its counts can no longer be read), so the result is a lower bound and never
+     * negative.
      */
-    public static long ticksGained(final Map<Long, Long> before, final Map<Long, Long> after) {
+    public static long gainedPerThread(final Map<Long, Long> before, final Map<Long, Long> after) {
         long gained = 0;
         for (final Map.Entry<Long, Long> thread : after.entrySet()) {
             gained += Math.max(0, thread.getValue() - before.getOrDefault(thread.getKey(), 0L));

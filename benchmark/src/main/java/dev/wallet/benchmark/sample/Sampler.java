@@ -97,12 +97,12 @@ public final class Sampler implements AutoCloseable {
 
     /**
      * JIT CPU-seconds per process between two {@link #threads()} snapshots: a lower bound, see
-     * {@link ProcFs#ticksGained}.
+     * {@link ProcFs#gainedPerThread}.
      */
     public Map<String, Double> jitSecondsBetween(final Map<String, Map<Long, ThreadTicks>> before,
                                                  final Map<String, Map<Long, ThreadTicks>> after) {
         final Map<String, Double> seconds = new LinkedHashMap<>();
-        after.forEach((name, threads) -> seconds.put(name, ProcFs.ticksGained(
+        after.forEach((name, threads) -> seconds.put(name, ProcFs.gainedPerThread(
                 ProcFs.jitOnly(before.getOrDefault(name, Map.of())), ProcFs.jitOnly(threads)) / ticksPerSecond));
         return seconds;
     }
@@ -141,14 +141,14 @@ public final class Sampler implements AutoCloseable {
 
     /**
      * Context switches per process between two {@link #contextSwitches()} snapshots: a lower bound,
-     * see {@link ProcFs#ticksGained}. A process missing from {@code after} is left out.
+     * see {@link ProcFs#gainedPerThread}. A process missing from {@code after} is left out.
      */
     public static Map<String, Long> contextSwitchesBetween(final Map<String, Map<Long, Long>> before,
                                                            final Map<String, Map<Long, Long>> after) {
         final Map<String, Long> switches = new LinkedHashMap<>();
         after.forEach((name, threads) -> {
             if (!threads.isEmpty()) {
-                switches.put(name, ProcFs.ticksGained(before.getOrDefault(name, Map.of()), threads));
+                switches.put(name, ProcFs.gainedPerThread(before.getOrDefault(name, Map.of()), threads));
             }
         });
         return switches;

@@ -75,7 +75,7 @@ public final class ThreadCpu {
 
     /**
      * Ticks each group's threads used from {@code before} to {@code after}, most first. As with
-     * {@link ProcFs#ticksGained}, a thread started in between counts whole and one that ended in
+     * {@link ProcFs#gainedPerThread}, a thread started in between counts whole and one that ended in
      * between is lost; a thread id reused under another name counts as a new thread.
      */
     public static List<Map.Entry<String, Long>> ticksGainedByGroup(final Map<Long, ThreadTicks> before,

@@ -93,8 +93,8 @@ class ProcFsTest {
         final Map<Long, Long> before = Map.of(21L, 300L, 22L, 5_000L);
         final Map<Long, Long> after = Map.of(21L, 340L, 23L, 25L);
 
-        assertThat(ProcFs.ticksGained(before, after)).isEqualTo(65);
-        assertThat(ProcFs.ticksGained(after, after)).isZero();
+        assertThat(ProcFs.gainedPerThread(before, after)).isEqualTo(65);
+        assertThat(ProcFs.gainedPerThread(after, after)).isZero();
     }
 
     @Test
