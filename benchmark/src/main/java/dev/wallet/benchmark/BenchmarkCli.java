@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "wallet-benchmark", mixinStandardHelpOptions = true,
         subcommands = {LoadCommand.class, BaselineCommand.class, FreePortsCommand.class, BrokerRequestsCommand.class,
-                ThreadCpuCommand.class, SecondsCommand.class, RunsCommand.class},
+                BrokerClientsCommand.class, ThreadCpuCommand.class, SecondsCommand.class, RunsCommand.class},
         description = "Load generator and PostgreSQL baseline for the wallet.")
 public final class BenchmarkCli implements Runnable {
 
