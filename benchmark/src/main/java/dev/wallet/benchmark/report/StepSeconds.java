@@ -25,10 +25,13 @@ import java.util.TreeMap;
  * @param disturbed    the seconds whose p99 was at least {@link #DISTURBED} times the median second's
  * @param busiestAboveMedian for the disturbed seconds: the process that used the most cores above its
  *                     own median over the step, in that second or the one before, and how often
+ * @param coresDisturbed the cores the watched processes used together in a disturbed second, on
+ *                     average (0 when none was disturbed)
+ * @param coresOthers  the same over the other seconds
  */
 public record StepSeconds(String step, int seconds, double p50MsMedian, double p99MsMedian, double p99MsBest,
                           double p99MsWorst, int secondsOver, double overMs, int disturbed,
-                          Map<String, Integer> busiestAboveMedian) {
+                          Map<String, Integer> busiestAboveMedian, double coresDisturbed, double coresOthers) {
 
     /** A second is disturbed when its p99 is at least this many times the median second's. */
     public static final double DISTURBED = 1.2;
@@ -58,12 +61,17 @@ public record StepSeconds(String step, int seconds, double p50MsMedian, double p
                 median(seconds.stream().map(s -> s.coresByProcess().getOrDefault(process, 0.0)).toList())));
         final Map<String, Integer> busiest = new TreeMap<>();
         int disturbed = 0;
+        double coresDisturbed = 0;
+        double coresOthers = 0;
         for (int i = 0; i < seconds.size(); i++) {
+            final Sample second = seconds.get(i);
+            final double stackCores = second.coresByProcess().values().stream().mapToDouble(Double::doubleValue).sum();
             if (p99.get(i) < DISTURBED * p99Median) {
+                coresOthers += stackCores;
                 continue;
             }
             disturbed++;
-            final Sample second = seconds.get(i);
+            coresDisturbed += stackCores;
             final Sample before = i > 0 ? seconds.get(i - 1) : second;
             coresMedian.keySet().stream().max(Comparator.comparingDouble(process -> Math.max(
                             second.coresByProcess().getOrDefault(process, 0.0),
@@ -73,7 +81,9 @@ public record StepSeconds(String step, int seconds, double p50MsMedian, double p
         return new StepSeconds(step, seconds.size(),
                 median(seconds.stream().map(s -> s.latency().p50Ms()).toList()), p99Median,
                 Collections.min(p99), Collections.max(p99),
-                (int) p99.stream().filter(v -> v > overMs).count(), overMs, disturbed, busiest);
+                (int) p99.stream().filter(v -> v > overMs).count(), overMs, disturbed, busiest,
+                disturbed == 0 ? 0 : coresDisturbed / disturbed,
+                disturbed == seconds.size() ? 0 : coresOthers / (seconds.size() - disturbed));
     }
 
     /** The middle value; for an even count, the mean of the two middle values. */
@@ -87,8 +97,9 @@ public record StepSeconds(String step, int seconds, double p50MsMedian, double p
     public String describe() {
         return String.format(Locale.ROOT,
                 "%s: %d s; median second p50 %.1f ms; p99 median %.1f, best %.1f, worst %.1f ms; %d s over %.0f ms;"
-                        + " %d disturbed (p99 >= %.1fx median), busiest above its median then: %s",
+                        + " %d disturbed (p99 >= %.1fx median), busiest above its median then: %s;"
+                        + " the stack's cores %.2f in them, %.2f in the others",
                 step, seconds, p50MsMedian, p99MsMedian, p99MsBest, p99MsWorst, secondsOver, overMs, disturbed,
-                DISTURBED, busiestAboveMedian);
+                DISTURBED, busiestAboveMedian, coresDisturbed, coresOthers);
     }
 }

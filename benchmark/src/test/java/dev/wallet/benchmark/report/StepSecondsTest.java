@@ -1,6 +1,7 @@
 package dev.wallet.benchmark.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.wallet.benchmark.sample.Sample;
 import java.util.List;
@@ -37,6 +38,24 @@ class StepSecondsTest {
         // Disturbed: 150 >= 1.2 x 107.5; 110 is not.
         assertThat(step.disturbed()).isEqualTo(1);
         assertThat(step.busiestAboveMedian()).containsExactly(Map.entry("saga-orchestrator", 1));
+        // The stack's cores: 0.2 + 0.9 in the disturbed second, 0.2 + 0.3 in each of the three others.
+        assertThat(step.coresDisturbed()).isCloseTo(1.1, within(1e-9));
+        assertThat(step.coresOthers()).isCloseTo(0.5, within(1e-9));
+        assertThat(step.describe()).endsWith("the stack's cores 1.10 in them, 0.50 in the others");
+    }
+
+    @Test
+    void shouldCountNoCoresForDisturbedSecondsWhenNoneWas() {
+        final List<Sample> series = List.of(
+                second("pipeline-1000", 900, 0.1, 0.1),   // the partial first second: left out
+                second("pipeline-1000", 100, 0.2, 0.3),
+                second("pipeline-1000", 100, 0.4, 0.3));
+
+        final StepSeconds step = StepSeconds.of(series, 100).get(0);
+
+        assertThat(step.disturbed()).isZero();
+        assertThat(step.coresDisturbed()).isZero();
+        assertThat(step.coresOthers()).isCloseTo(0.6, within(1e-9));
     }
 
     private static Sample second(final String step, final double p99Ms, final double processorCores,
