@@ -67,7 +67,12 @@ final class BrokerClientsCommand implements Callable<Integer> {
         try (var reader = Files.newBufferedReader(clusterFile)) {
             cluster.load(reader);
         }
-        final String bootstrap = "127.0.0.1:" + (Integer.parseInt(cluster.getProperty("PORT").trim()) + node - 1);
+        final String port = cluster.getProperty("PORT");
+        if (port == null || !port.trim().matches("\\d+")) {
+            System.err.println("broker-clients: " + clusterFile + " names no PORT.");
+            return 1;
+        }
+        final String bootstrap = "127.0.0.1:" + (Integer.parseInt(port.trim()) + node - 1);
         final ConfigResource logger = new ConfigResource(ConfigResource.Type.BROKER_LOGGER, Integer.toString(node));
 
         final long from;
