@@ -27,7 +27,7 @@ import java.util.TreeMap;
  *                     own median over the step, in that second or the one before, and how often
  * @param coresDisturbed the cores the watched processes used together in a disturbed second, on
  *                     average (0 when none was disturbed)
- * @param coresOthers  the same over the other seconds
+ * @param coresOthers  the same over the other seconds (0 when every second was disturbed)
  */
 public record StepSeconds(String step, int seconds, double p50MsMedian, double p99MsMedian, double p99MsBest,
                           double p99MsWorst, int secondsOver, double overMs, int disturbed,
