@@ -97,24 +97,43 @@ public final class BrokerRequestLog {
     }
 
     private static List<Row> rows(final List<Request> requests, final boolean allClients) {
-        final Map<List<String>, double[]> sums = new LinkedHashMap<>();
+        final Map<List<String>, Sum> sums = new LinkedHashMap<>();
         for (final Request request : requests) {
             final String client = allClients ? ALL_CLIENTS : request.client();
-            final double[] sum = sums.computeIfAbsent(List.of(client, request.type()), key -> new double[8]);
-            sum[0]++;
-            sum[1] += request.totalMs();
-            sum[2] += request.requestQueueMs();
-            sum[3] += request.localMs();
-            sum[4] += request.remoteMs();
-            sum[5] += request.responseQueueMs();
-            sum[6] += request.sendMs();
-            sum[7] = Math.max(sum[7], request.totalMs());
+            sums.computeIfAbsent(List.of(client, request.type()), key -> new Sum()).add(request);
         }
         final List<Row> rows = new ArrayList<>();
-        sums.forEach((key, sum) -> rows.add(new Row(key.get(0), key.get(1), (long) sum[0], sum[1] / sum[0],
-                sum[2] / sum[0], sum[3] / sum[0], sum[4] / sum[0], sum[5] / sum[0], sum[6] / sum[0], sum[7])));
+        sums.forEach((key, sum) -> rows.add(sum.row(key.get(0), key.get(1))));
         rows.sort(Comparator.comparingLong(Row::count).reversed()
                 .thenComparing(Row::client).thenComparing(Row::type));
         return rows;
+    }
+
+    /** The running sums of one row. */
+    private static final class Sum {
+        private long count;
+        private double totalMs;
+        private double requestQueueMs;
+        private double localMs;
+        private double remoteMs;
+        private double responseQueueMs;
+        private double sendMs;
+        private double maxTotalMs;
+
+        void add(final Request request) {
+            count++;
+            totalMs += request.totalMs();
+            requestQueueMs += request.requestQueueMs();
+            localMs += request.localMs();
+            remoteMs += request.remoteMs();
+            responseQueueMs += request.responseQueueMs();
+            sendMs += request.sendMs();
+            maxTotalMs = Math.max(maxTotalMs, request.totalMs());
+        }
+
+        Row row(final String client, final String type) {
+            return new Row(client, type, count, totalMs / count, requestQueueMs / count, localMs / count,
+                    remoteMs / count, responseQueueMs / count, sendMs / count, maxTotalMs);
+        }
     }
 }
