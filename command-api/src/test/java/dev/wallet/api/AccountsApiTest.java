@@ -4,8 +4,10 @@ import dev.wallet.account.topology.AccountProcessorTopology;
 import dev.wallet.api.support.EmbeddedBroker;
 import dev.wallet.api.support.RunningApi;
 import dev.wallet.api.support.WritePath;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,20 @@ class AccountsApiTest {
                 .jsonPath("$.status").isEqualTo(409)
                 .jsonPath("$.reason").isEqualTo("ACCOUNT_EXISTS_WITH_OTHER_ATTRIBUTES")
                 .jsonPath("$.account_id").isEqualTo(id);
+    }
+
+    @Test
+    void shouldPauseTheAccountEventsTailWhileNoOpenWaitsAndResumeItForTheNextOpen() {
+        openAccount("dora-" + RUN, "USD", "user").expectStatus().isCreated();
+        // Nobody waits now: the tail pauses its partitions and fetches nothing.
+        Awaitility.await("account-events tail paused").atMost(Duration.ofSeconds(10))
+                .until(() -> api.accountEventsTail().isPaused());
+
+        // The next open resumes it from that open's registration, so its answer is read, not skipped:
+        // a missed answer would leave the request waiting out its 20 s and answer 202.
+        openAccount("frank-" + RUN, "EUR", "user").expectStatus().isCreated();
+        Awaitility.await("account-events tail paused again").atMost(Duration.ofSeconds(10))
+                .until(() -> api.accountEventsTail().isPaused());
     }
 
     private static WebTestClient.ResponseSpec openAccount(final String id, final String currency, final String type) {

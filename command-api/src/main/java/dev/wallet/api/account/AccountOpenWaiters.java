@@ -17,12 +17,19 @@ import reactor.core.publisher.Sinks;
  */
 public final class AccountOpenWaiters implements Consumer<AccountEvent> {
 
-    private final Map<String, Sinks.One<AccountOpenOutcome>> byTransactionId = new ConcurrentHashMap<>();
+    /** A waiting request: where its answer goes, and when it started to wait (epoch ms). */
+    private record Waiter(Sinks.One<AccountOpenOutcome> sink, long sinceMs) {
+    }
 
-    /** Registers a waiter for the open command {@code transactionId}. */
+    private final Map<String, Waiter> byTransactionId = new ConcurrentHashMap<>();
+
+    /**
+     * Registers a waiter for the open command {@code transactionId}. Register before the command is
+     * sent: the account-events tail reads from the registration's time on (see {@link #waitingSinceMs}).
+     */
     public Mono<AccountOpenOutcome> register(final String transactionId) {
         final Sinks.One<AccountOpenOutcome> sink = Sinks.one();
-        if (byTransactionId.putIfAbsent(transactionId, sink) != null) {
+        if (byTransactionId.putIfAbsent(transactionId, new Waiter(sink, System.currentTimeMillis())) != null) {
             throw new IllegalStateException("open command " + transactionId + " is already waited for");
         }
         return sink.asMono();
@@ -33,9 +40,13 @@ public final class AccountOpenWaiters implements Consumer<AccountEvent> {
         byTransactionId.remove(transactionId);
     }
 
-    /** True while some open command waits for its answer. */
-    public boolean anyWaiting() {
-        return !byTransactionId.isEmpty();
+    /**
+     * When the longest-waiting open command started to wait (epoch ms, the clock a producer stamps
+     * records with), or {@code Long.MAX_VALUE} while none waits: the account-events tail's
+     * {@code waitingSinceMs}.
+     */
+    public long waitingSinceMs() {
+        return byTransactionId.values().stream().mapToLong(Waiter::sinceMs).min().orElse(Long.MAX_VALUE);
     }
 
     /** Completes the waiter this ledger event answers, if any. Called on the account-events tail thread. */
@@ -44,10 +55,11 @@ public final class AccountOpenWaiters implements Consumer<AccountEvent> {
         if (event.getStep() != CommandStep.OPEN) {
             return;
         }
-        final Sinks.One<AccountOpenOutcome> sink = byTransactionId.get(event.getTransactionId());
-        if (sink == null) {
+        final Waiter waiter = byTransactionId.get(event.getTransactionId());
+        if (waiter == null) {
             return;
         }
+        final Sinks.One<AccountOpenOutcome> sink = waiter.sink();
         if (event.getBody() instanceof AccountOpened) {
             sink.tryEmitValue(new AccountOpenOutcome.Opened(event.getRepeated()));
         } else if (event.getBody() instanceof AccountOpenRejected rejected) {

@@ -127,7 +127,7 @@ public class KafkaClientsConfiguration {
         return new TopicTail<>(Topics.TRANSFER_EVENTS, tailSettings(bootstrap, "transfer-events"),
                 new TransferEventHandler(recent, streams, waiters),
                 // Every transfer event feeds the recent-transfers cache of the SSE resource.
-                () -> true,
+                () -> TopicTail.ALWAYS,
                 Duration.ofMillis(properties.kafka().pollTimeoutMs()), registry);
     }
 
@@ -136,7 +136,7 @@ public class KafkaClientsConfiguration {
             @Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") final String bootstrap,
             final CommandApiProperties properties, final AccountOpenWaiters waiters, final MeterRegistry registry) {
         return new TopicTail<>(Topics.ACCOUNT_EVENTS, tailSettings(bootstrap, "account-events"), waiters,
-                waiters::anyWaiting, Duration.ofMillis(properties.kafka().pollTimeoutMs()), registry);
+                waiters::waitingSinceMs, Duration.ofMillis(properties.kafka().pollTimeoutMs()), registry);
     }
 
     private static Properties tailSettings(final String bootstrap, final String name) {

@@ -4,15 +4,18 @@ import dev.wallet.schemas.topics.Topic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -50,30 +53,50 @@ public final class TopicTail<V> implements AutoCloseable {
     /** How often the partition count is checked again. */
     public static final Duration PARTITION_REFRESH = Duration.ofSeconds(30);
 
+    /** A {@code waitingSinceMs} for a tail that always reads: it never pauses. */
+    public static final long ALWAYS = Long.MIN_VALUE;
+
+    /** What {@code waitingSinceMs} answers while nobody waits: the tail pauses. */
+    public static final long NOBODY_WAITS = Long.MAX_VALUE;
+
+    /**
+     * How far before the earliest waiter's registration a resumed tail starts reading: room for the
+     * wall clock stepping back between the registration and the send of the waiter's command.
+     */
+    public static final Duration REWIND = Duration.ofSeconds(1);
+
     private final Topic<String, V> topic;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Deserializer<V> deserializer;
     private final Consumer<V> handler;
-    private final BooleanSupplier interested;
+    private final LongSupplier waitingSinceMs;
     private final Duration pollTimeout;
     private final Counter dropped;
     private final Thread thread;
     private final Set<TopicPartition> assigned = new HashSet<>();
     private volatile boolean ready;
+    private volatile boolean paused;
     private volatile boolean running = true;
 
     /**
      * @param topic            the topic to follow
      * @param consumerSettings read-committed consumer settings; any group id is removed
      * @param handler          called on the tail's thread for every decoded record; must be quick
-     * @param interested       asked before each record is decoded: while false, records are skipped
-     *                         undecoded (the account-events tail needs records only while an open
-     *                         waits, and most of that topic is ledger entries of transfers)
+     * @param waitingSinceMs   the wall-clock time (epoch ms) since which somebody waits for a record
+     *                         of this topic, {@link #NOBODY_WAITS} while nobody does, or {@link #ALWAYS}.
+     *                         Asked before each poll and each decode. While nobody waits the tail
+     *                         pauses its partitions: it fetches and decodes nothing (the account-events
+     *                         tail needs records only while an open waits, and most of that topic is
+     *                         ledger entries of transfers). When somebody waits again it seeks each
+     *                         partition to the first record stamped at or after that time less
+     *                         {@link #REWIND}, so no record written for a waiter is skipped: a waiter
+     *                         registers before its command is sent, and the command's timestamp, from
+     *                         the same clock, is what the answering event carries.
      * @param pollTimeout      the poll timeout
      * @param registry         where the dropped-records counter is registered
      */
     public TopicTail(final Topic<String, V> topic, final Properties consumerSettings, final Consumer<V> handler,
-                     final BooleanSupplier interested, final Duration pollTimeout, final MeterRegistry registry) {
+                     final LongSupplier waitingSinceMs, final Duration pollTimeout, final MeterRegistry registry) {
         this.topic = topic;
         final Properties props = new Properties();
         props.putAll(consumerSettings);
@@ -84,7 +107,7 @@ public final class TopicTail<V> implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.deserializer = topic.valueSerde().deserializer();
         this.handler = handler;
-        this.interested = interested;
+        this.waitingSinceMs = waitingSinceMs;
         this.pollTimeout = pollTimeout;
         this.dropped = Counter.builder("wallet.api.events.dropped")
                 .description("Records of an event topic that could not be decoded and were skipped")
@@ -104,6 +127,11 @@ public final class TopicTail<V> implements AutoCloseable {
         return ready;
     }
 
+    /** True while the tail's partitions are paused because nobody waits: it fetches nothing. */
+    public boolean isPaused() {
+        return paused;
+    }
+
     private void run() {
         long nextRefreshMs = 0;
         try {
@@ -115,6 +143,12 @@ public final class TopicTail<V> implements AutoCloseable {
                 if (assigned.isEmpty()) {
                     sleepQuietly(pollTimeout);
                     continue;
+                }
+                final long since = waitingSinceMs.getAsLong();
+                if (since == NOBODY_WAITS) {
+                    pause();
+                } else if (paused) {
+                    resumeFrom(since);
                 }
                 for (final ConsumerRecord<String, byte[]> record : consumer.poll(pollTimeout)) {
                     handle(record);
@@ -155,12 +189,50 @@ public final class TopicTail<V> implements AutoCloseable {
         // position() resolves the lazy seek now, so readiness means "positioned", not "asked to be".
         added.forEach(consumer::position);
         assigned.addAll(added);
+        if (paused) {
+            consumer.pause(assigned);
+        }
         ready = true;
         log.info("Following {} partitions of {} from their end.", assigned.size(), topic.name());
     }
 
+    private void pause() {
+        if (!paused) {
+            consumer.pause(assigned);
+            paused = true;
+        }
+    }
+
+    /**
+     * Seeks every partition to its first record stamped at or after {@code sinceMs} less
+     * {@link #REWIND}, or to the end it had before that lookup if it has none, and resumes. The end is
+     * read first, so a record written during the lookup is found by it or lies past that end. On a
+     * failed lookup the tail stays paused and tries again on its next turn; a waiter meanwhile
+     * answers pending at worst.
+     */
+    private void resumeFrom(final long sinceMs) {
+        final Map<TopicPartition, Long> ends;
+        final Map<TopicPartition, OffsetAndTimestamp> found;
+        try {
+            ends = consumer.endOffsets(assigned, Duration.ofSeconds(5));
+            final Map<TopicPartition, Long> times = new HashMap<>();
+            final long from = sinceMs == ALWAYS ? 0 : Math.max(0, sinceMs - REWIND.toMillis());
+            assigned.forEach(partition -> times.put(partition, from));
+            found = consumer.offsetsForTimes(times, Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            log.warn("Cannot look up where to resume {} yet: {}", topic.name(), e.toString());
+            return;
+        }
+        for (final TopicPartition partition : assigned) {
+            final OffsetAndTimestamp first = found.get(partition);
+            consumer.seek(partition, first != null ? first.offset() : ends.get(partition));
+        }
+        consumer.resume(assigned);
+        paused = false;
+    }
+
     private void handle(final ConsumerRecord<String, byte[]> record) {
-        if (!interested.getAsBoolean()) {
+        if (waitingSinceMs.getAsLong() == NOBODY_WAITS) {
             return;
         }
         final V value;

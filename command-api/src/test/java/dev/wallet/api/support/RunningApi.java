@@ -61,6 +61,11 @@ public final class RunningApi implements AutoCloseable {
         return context.getBeansOfType(TopicTail.class).values().stream().allMatch(TopicTail::isReady);
     }
 
+    /** The API's tail of {@code wallet.account-events}, which answers account opens. */
+    public TopicTail<?> accountEventsTail() {
+        return context.getBean("accountEventsTail", TopicTail.class);
+    }
+
     /** Where the API listens, e.g. {@code http://127.0.0.1:40123}. */
     public String baseUrl() {
         return baseUrl;
