@@ -65,6 +65,13 @@ public final class TopicTail<V> implements AutoCloseable {
      */
     public static final Duration REWIND = Duration.ofSeconds(1);
 
+    /**
+     * How often a paused tail asks whether somebody waits again. It does not poll the consumer
+     * meanwhile, so a waiter's answer is late by at most this (plus the resume's two offset lookups),
+     * not by a poll timeout.
+     */
+    static final Duration PAUSED_CHECK = Duration.ofMillis(5);
+
     private final Topic<String, V> topic;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Deserializer<V> deserializer;
@@ -147,7 +154,10 @@ public final class TopicTail<V> implements AutoCloseable {
                 final long since = waitingSinceMs.getAsLong();
                 if (since == NOBODY_WAITS) {
                     pause();
-                } else if (paused) {
+                    sleepQuietly(PAUSED_CHECK);
+                    continue;
+                }
+                if (paused) {
                     resumeFrom(since);
                 }
                 for (final ConsumerRecord<String, byte[]> record : consumer.poll(pollTimeout)) {
