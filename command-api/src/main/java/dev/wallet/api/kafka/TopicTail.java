@@ -91,7 +91,7 @@ public final class TopicTail<V> implements AutoCloseable {
      * @param handler          called on the tail's thread for every decoded record; must be quick
      * @param waitingSinceMs   the wall-clock time (epoch ms) since which somebody waits for a record
      *                         of this topic, {@link #NOBODY_WAITS} while nobody does, or {@link #ALWAYS}.
-     *                         Asked before each poll and each decode. While nobody waits the tail
+     *                         Asked before each poll, not per record. While nobody waits the tail
      *                         pauses its partitions: it fetches and decodes nothing (the account-events
      *                         tail needs records only while an open waits, and most of that topic is
      *                         ledger entries of transfers). When somebody waits again it seeks each
@@ -242,9 +242,6 @@ public final class TopicTail<V> implements AutoCloseable {
     }
 
     private void handle(final ConsumerRecord<String, byte[]> record) {
-        if (waitingSinceMs.getAsLong() == NOBODY_WAITS) {
-            return;
-        }
         final V value;
         try {
             value = record.value() == null ? null : deserializer.deserialize(record.topic(), record.value());
