@@ -1,5 +1,6 @@
 package dev.wallet.api.account;
 
+import dev.wallet.api.kafka.TopicTail;
 import dev.wallet.schemas.avro.AccountEvent;
 import dev.wallet.schemas.avro.AccountOpenRejected;
 import dev.wallet.schemas.avro.AccountOpened;
@@ -42,11 +43,11 @@ public final class AccountOpenWaiters implements Consumer<AccountEvent> {
 
     /**
      * When the longest-waiting open command started to wait (epoch ms, the clock a producer stamps
-     * records with), or {@code Long.MAX_VALUE} while none waits: the account-events tail's
+     * records with), or {@link TopicTail#NOBODY_WAITS} while none waits: the account-events tail's
      * {@code waitingSinceMs}.
      */
     public long waitingSinceMs() {
-        return byTransactionId.values().stream().mapToLong(Waiter::sinceMs).min().orElse(Long.MAX_VALUE);
+        return byTransactionId.values().stream().mapToLong(Waiter::sinceMs).min().orElse(TopicTail.NOBODY_WAITS);
     }
 
     /** Completes the waiter this ledger event answers, if any. Called on the account-events tail thread. */

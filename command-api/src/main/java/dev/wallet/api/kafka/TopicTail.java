@@ -226,7 +226,8 @@ public final class TopicTail<V> implements AutoCloseable {
         try {
             ends = consumer.endOffsets(assigned, Duration.ofSeconds(5));
             final Map<TopicPartition, Long> times = new HashMap<>();
-            final long from = sinceMs == ALWAYS ? 0 : Math.max(0, sinceMs - REWIND.toMillis());
+            // Never ALWAYS here: a tail that always reads never pauses.
+            final long from = Math.max(0, sinceMs - REWIND.toMillis());
             assigned.forEach(partition -> times.put(partition, from));
             found = consumer.offsetsForTimes(times, Duration.ofSeconds(5));
         } catch (RuntimeException e) {
