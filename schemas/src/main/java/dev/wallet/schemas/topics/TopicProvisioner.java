@@ -105,20 +105,20 @@ public final class TopicProvisioner {
     }
 
     /**
-     * Returns once every topic in {@code names} can be described: a topic created a moment ago can
-     * be unknown to the broker answering for a short while, and whoever provisioned the topics
-     * (a service about to check them, a test about to use them) should not meet that window.
+     * Describes every topic in {@code names} once the broker answering knows them all: a topic
+     * created a moment ago can be unknown to that broker for a short while (each broker learns of it
+     * as its metadata catches up), and whoever provisioned the topics (a service about to check
+     * them, a test about to use them) should not meet that window.
      */
-    private static void awaitDescribable(final Admin admin, final List<String> names)
+    public static Map<String, TopicDescription> awaitDescribable(final Admin admin, final List<String> names)
             throws InterruptedException, ExecutionException, TimeoutException {
         if (names.isEmpty()) {
-            return;
+            return Map.of();
         }
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ADMIN_TIMEOUT_MS);
         while (true) {
             try {
-                admin.describeTopics(names).allTopicNames().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                return;
+                return admin.describeTopics(names).allTopicNames().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
                     throw e;

@@ -2,9 +2,11 @@ package dev.wallet.infra.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wallet.schemas.topics.TopicProvisioner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -13,9 +15,8 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import java.util.Properties;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,7 +63,8 @@ class ThreeBrokerScriptTest {
     void shouldReplicateNewTopicsThreeTimesWithTwoInSync() throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic("replicated", 2, (short) 3))).all().get();
-            final TopicDescription topic = admin.describeTopics(List.of("replicated")).allTopicNames().get()
+            // Created on the controller; the broker answering the describe may learn of it later.
+            final TopicDescription topic = TopicProvisioner.awaitDescribable(admin, List.of("replicated"))
                     .get("replicated");
             final ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
             final Config config = admin.describeConfigs(List.of(broker)).all().get().get(broker);
