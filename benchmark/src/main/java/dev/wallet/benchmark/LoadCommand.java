@@ -16,9 +16,11 @@ import dev.wallet.benchmark.report.Machine;
 import dev.wallet.benchmark.report.ProcessCost;
 import dev.wallet.benchmark.report.Results;
 import dev.wallet.benchmark.report.ResultsJson;
+import dev.wallet.benchmark.report.ReadSideWal;
 import dev.wallet.benchmark.report.StepResult;
 import dev.wallet.benchmark.sample.ClockTicks;
 import dev.wallet.benchmark.sample.CommitMeters;
+import dev.wallet.benchmark.sample.PostgresWal;
 import dev.wallet.benchmark.sample.ProcFs;
 import dev.wallet.benchmark.sample.ProcFs.ThreadTicks;
 import dev.wallet.benchmark.sample.ReadSideLag;
@@ -84,6 +86,10 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--kafka-data-dir", description = "KAFKA_DATA_DIR of the stack (default <wallet-data-dir>/kafka)")
     private Path kafkaDataDir;
 
+    @Option(names = "--postgres-url",
+            description = "JDBC URL of the read side's PostgreSQL, for its WAL counters (none: no WAL figures)")
+    private String postgresUrl;
+
     @Option(names = "--read-side-group", defaultValue = "wallet-balance-query",
             description = "balance-query's consumer group (default ${DEFAULT-VALUE})")
     private String readSideGroup;
@@ -116,6 +122,7 @@ final class LoadCommand implements Callable<Integer> {
 
     private Sampler sampler;
     private List<CommitMeters> commitMeters;
+    private PostgresWal postgresWal;
     private TopicRecords topicRecords;
     private Map<String, Integer> topicPartitions = Map.of();
     private Map<String, ProcFs.JvmLaunch> jvms = Map.of();
@@ -154,6 +161,7 @@ final class LoadCommand implements Callable<Integer> {
             sampler.start();
             commitMeters = List.of(new CommitMeters("account-processor", accountProcessorUrl),
                     new CommitMeters("saga-orchestrator", sagaUrl));
+            postgresWal = postgresUrl == null ? null : new PostgresWal(postgresUrl);
             try {
                 for (final String mode : stepOptions.modes) {
                     runMode(mode, steps);
@@ -290,10 +298,12 @@ final class LoadCommand implements Callable<Integer> {
         final Map<String, Map<Long, ThreadTicks>> threadsBefore = sampler.threads();
         final Map<String, Map<Long, Long>> switchesBefore = sampler.contextSwitches();
         final Map<String, Map<String, Double>> commitsBefore = readCommitMeters();
+        final Map<String, Double> walBefore = postgresWal == null ? Map.of() : postgresWal.read();
         final long startNanos = System.nanoTime();
         final StepStats stats = step.run();
         final double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         final Map<String, Map<String, Double>> commitsAfter = readCommitMeters();
+        final Map<String, Double> walAfter = postgresWal == null ? Map.of() : postgresWal.read();
         final Map<String, CommitTiming> commits = new LinkedHashMap<>();
         commitsAfter.forEach((service, after) -> {
             final CommitTiming timing = CommitTiming.between(commitsBefore.getOrDefault(service, Map.of()), after,
@@ -328,7 +338,8 @@ final class LoadCommand implements Callable<Integer> {
                 LatencySummary.of(stats.latencyMicros()), latencyByStage(stats), processes, commits,
                 LagSummary.of(lag, stats.outcomesPerSecond()),
                 written, outcomes == 0 ? 0
-                        : round(written.values().stream().mapToLong(Long::longValue).sum() / (double) outcomes));
+                        : round(written.values().stream().mapToLong(Long::longValue).sum() / (double) outcomes),
+                ReadSideWal.between(walBefore, walAfter, wallSeconds, outcomes));
         log.info("Step {}: sent {}, completed {}, failed {}, send errors {}, incomplete {}, {} outcomes/s, p50 {} ms,"
                         + " p99 {} ms, {} records/transfer", name, result.sent(), result.completed(), result.failed(), result.sendErrors(),
                 incomplete, result.outcomesPerSecond(), result.latency().p50Ms(), result.latency().p99Ms(),

@@ -30,16 +30,16 @@ public record CommitTiming(double commitsPerSecond, double flushMsPerCommit, dou
     /** The timing between two readings of the meters; null when either reading is incomplete. */
     public static CommitTiming between(final Map<String, Double> before, final Map<String, Double> after,
                                        final double wallSeconds) {
-        final Double commits = delta(before, after, CommitMeters.COMMITS);
-        final Double flush = delta(before, after, CommitMeters.FLUSH_NS);
-        final Double sendOffsets = delta(before, after, CommitMeters.SEND_OFFSETS_NS);
-        final Double endTxn = delta(before, after, CommitMeters.END_TXN_NS);
+        final Double commits = Counters.delta(before, after, CommitMeters.COMMITS);
+        final Double flush = Counters.delta(before, after, CommitMeters.FLUSH_NS);
+        final Double sendOffsets = Counters.delta(before, after, CommitMeters.SEND_OFFSETS_NS);
+        final Double endTxn = Counters.delta(before, after, CommitMeters.END_TXN_NS);
         if (commits == null || flush == null || sendOffsets == null || endTxn == null || wallSeconds <= 0) {
             return null;
         }
-        final Double punctuations = delta(before, after, CommitMeters.PUNCTUATIONS);
-        final Double asks = delta(before, after, CommitMeters.ASKS);
-        final Double busyAsks = delta(before, after, CommitMeters.BUSY_ASKS);
+        final Double punctuations = Counters.delta(before, after, CommitMeters.PUNCTUATIONS);
+        final Double asks = Counters.delta(before, after, CommitMeters.ASKS);
+        final Double busyAsks = Counters.delta(before, after, CommitMeters.BUSY_ASKS);
         return new CommitTiming(round(commits / wallSeconds), perCommitMs(flush, commits),
                 perCommitMs(sendOffsets, commits), perCommitMs(endTxn, commits),
                 punctuations == null ? null : round(punctuations / wallSeconds),
@@ -49,13 +49,6 @@ public record CommitTiming(double commitsPerSecond, double flushMsPerCommit, dou
     /** Milliseconds a commit waited on the broker in all, the three steps together. */
     public double totalMsPerCommit() {
         return round(flushMsPerCommit + sendOffsetsMsPerCommit + endTxnMsPerCommit);
-    }
-
-    private static Double delta(final Map<String, Double> before, final Map<String, Double> after, final String key) {
-        final Double from = before.get(key);
-        final Double to = after.get(key);
-        // A service restarted within the step starts its meters again from zero.
-        return from == null || to == null || to < from ? null : to - from;
     }
 
     private static double perCommitMs(final double nanos, final double commits) {

@@ -62,6 +62,8 @@ public final class HtmlReport {
                 + " that phase)</h2>").append(stageTable(results.steps()));
         html.append("<h2>Exactly-once commits (commits/s; ms each commit waited: flush + send offsets + end"
                 + " transaction = total; loop turns that ran a punctuator)</h2>").append(commitTable(results.steps()));
+        html.append("<h2>The read side's PostgreSQL WAL (per transfer: over the step's outcomes)</h2>")
+                .append(walTable(results.steps()));
         html.append("<h2>Baseline: PostgreSQL alone</h2>").append(baselineTable(results.baseline()));
         html.append("<h2>Comparison</h2>").append(mapTable(results.comparison()));
         html.append("<h2>CPU per process (CPU-seconds per 1000 transfers / average cores, of which JIT)</h2>")
@@ -165,6 +167,24 @@ public final class HtmlReport {
                             s.latency().p99Ms(), s.latency().p999Ms(), s.latency().maxMs(), s.readSideLag().maxRecords(),
                             s.recordsPerTransfer()))
                     .append("<td>").append(s.readSideLag().growing()).append("</td></tr>\n");
+        }
+        return table.append("</table>\n").toString();
+    }
+
+    /** Per-step WAL of the read side's PostgreSQL; steps without the figures are left out. */
+    private static String walTable(final List<StepResult> steps) {
+        final StringBuilder table = new StringBuilder("<table><tr><th>step</th><th>MB/s</th><th>bytes/transfer</th>"
+                + "<th>records/transfer</th><th>full page images</th><th>WAL buffers full</th><th>checkpoints</th>"
+                + "</tr>\n");
+        for (final StepResult s : steps) {
+            final ReadSideWal wal = s.readSideWal();
+            if (wal != null) {
+                table.append("<tr><td>").append(SvgChart.escape(s.name())).append("</td>")
+                        .append(cells(wal.megabytesPerSecond(), wal.bytesPerTransfer(), wal.recordsPerTransfer(),
+                                wal.fullPageImages(), wal.buffersFull()))
+                        .append("<td>").append(wal.checkpoints() == null ? "?" : wal.checkpoints())
+                        .append("</td></tr>\n");
+            }
         }
         return table.append("</table>\n").toString();
     }

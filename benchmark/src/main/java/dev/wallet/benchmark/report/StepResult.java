@@ -21,6 +21,8 @@ import java.util.Map;
  * @param recordsWritten     records (with transaction markers) written per topic over the step,
  *                           changelogs included; empty when Kafka did not answer
  * @param recordsPerTransfer Σ recordsWritten ÷ outcomes
+ * @param readSideWal        the WAL the read side's PostgreSQL wrote over the step; null when the
+ *                           load generator was not given its URL or it did not answer
  */
 public record StepResult(String name, String mode, String kind, Double offeredPerSecond, int inFlightMax,
                          double sendSeconds, long sent, long completed, long failed,
@@ -28,7 +30,7 @@ public record StepResult(String name, String mode, String kind, Double offeredPe
                          long incomplete, double outcomesPerSecond, double completedPerSecond,
                          LatencySummary latency, Map<String, LatencySummary> latencyByStage,
                          Map<String, ProcessCost> processes, Map<String, CommitTiming> commits, LagSummary readSideLag,
-                         Map<String, Long> recordsWritten, double recordsPerTransfer) {
+                         Map<String, Long> recordsWritten, double recordsPerTransfer, ReadSideWal readSideWal) {
 
     /** Cores the JIT compiler threads of all watched JVMs used together over the step. */
     public double jitCores() {

@@ -55,6 +55,9 @@ class ResultsJsonTest {
         assertThat(step.at("/commits/saga-orchestrator/busy_ask_share").asDouble()).isEqualTo(0.25);
         assertThat(step.at("/records_written/wallet.transfer-events").asLong()).isEqualTo(150_000);
         assertThat(step.get("records_per_transfer").asDouble()).isEqualTo(3.1);
+        assertThat(step.at("/read_side_wal/bytes_per_transfer").asDouble()).isEqualTo(2_010.5);
+        assertThat(step.at("/read_side_wal/checkpoints").asLong()).isEqualTo(1);
+        assertThat(json.at("/steps/1/read_side_wal").isNull()).isTrue();
         assertThat(json.at("/baseline/transfers_per_second").asDouble()).isEqualTo(4_800);
         assertThat(json.at("/baseline/money_conserved").asBoolean()).isTrue();
         assertThat(json.at("/comparison/pipeline_max_ratio_to_baseline").asDouble()).isEqualTo(0.5);
@@ -86,6 +89,7 @@ class ResultsJsonTest {
         assertThat(html).contains("pipeline-2500", "postgres-baseline", "abc123");
         assertThat(html).contains("Busiest threads", "wallet-saga-orchestrator-&lt;id&gt;-StreamThread-# 0.40");
         assertThat(html).contains("Context switches per process", "6.0 / 14,430");
+        assertThat(html).contains("PostgreSQL WAL", "<td>2,010.5</td><td>19.2</td><td>1041</td>");
         assertThat(html).contains("JVMs as started: saga-orchestrator: JDK 25.0.1 -Xmx512m -XX:+UseSerialGC.");
     }
 
@@ -100,9 +104,9 @@ class ResultsJsonTest {
                         Map.of("wallet-saga-orchestrator-<id>-StreamThread-#", 8.0), 288_600, 20, 48_100)),
                 Map.of("saga-orchestrator", new CommitTiming(45.5, 7.2, 4.6, 2.1, 130.0, 0.25)),
                 LagSummary.of(List.of(new double[] {0, 100}, new double[] {1, 120}, new double[] {2, 90}), 2_405),
-                Map.of("wallet.transfer-events", 150_000L), 3.1);
+                Map.of("wallet.transfer-events", 150_000L), 3.1, new ReadSideWal(4.8, 2_010.5, 19.2, 1_041, 3, 1L));
         final StepResult max = new StepResult("pipeline-max", "pipeline", "max", null, 20_000, 60.0, 150_000, 144_000,
-                0, Map.of(), 0, Map.of(), 0, 2_400.0, 2_400.0, latency, Map.of(), Map.of(), Map.of(), LagSummary.of(List.of(), 0), Map.of(), 0);
+                0, Map.of(), 0, Map.of(), 0, 2_400.0, 2_400.0, latency, Map.of(), Map.of(), Map.of(), LagSummary.of(List.of(), 0), Map.of(), 0, null);
         final BaselineResult baseline = new BaselineResult("17.11", 8, 1_000, 10.0, 48_000, 0, 0, 4_800.0, latency,
                 true, Map.of("fsync", "on"), Map.of("postgres", ProcessCost.of(12, 10, 48_000)));
         final List<StepResult> steps = List.of(step, max);
