@@ -30,7 +30,11 @@ public final class PostgresWal {
     public static final String BYTES = "wal_bytes";
     /** Times a backend wrote WAL itself because the WAL buffers were full. */
     public static final String BUFFERS_FULL = "wal_buffers_full";
-    /** Checkpoints started on schedule ({@code checkpoint_timeout}) or asked for (WAL past {@code max_wal_size}, or by hand). */
+    /**
+     * Checkpoints due on schedule ({@code checkpoint_timeout}) or asked for (WAL near
+     * {@code max_wal_size}, or by hand). PostgreSQL 17 counts a scheduled one it skipped because the
+     * server was idle too; a step that writes is never idle.
+     */
     public static final String CHECKPOINTS = "checkpoints";
 
     private static final String WAL_SQL =
