@@ -67,6 +67,14 @@ public final class ReadSideChecks {
         return phases;
     }
 
+    /** Kinds of the ledger entries of one transaction, as the read side shows them (DEBITED, REFUNDED, ...). */
+    public List<String> ledgerKinds(final String transactionId) {
+        final List<String> kinds = new ArrayList<>();
+        query("SELECT kind FROM ledger_entries WHERE transaction_id = '" + transactionId.replace("'", "''")
+                + "' ORDER BY account_id, sequence", rs -> kinds.add(rs.getString(1)));
+        return kinds;
+    }
+
     /**
      * Transfers whose ledger entries do not match their outcome: a completed one needs exactly one
      * debit and one credit of its amount; a failed one no debit, or a debit and a refund.
