@@ -4,24 +4,12 @@
 # 20 s window and prints into OUT the WAL bytes per transfer, the WAL records by type
 # (pg_get_wal_stats) and the blocks by relation and type (pg_get_wal_block_info), per transfer
 # projected in the window (rows added to `transfers`). Uses the pg_walinspect extension, which it
-# creates in the read side's database. Start it just before bin/benchmark. Needs psql (PSQL,
-# default: psql on the PATH).
+# creates in the read side's database. Start it just before bin/benchmark. Needs psql (see
+# stack-postgres.sh).
 #   docs/experiments/postgres-wal-composition.sh OUT [N]
 set -u
 OUT=$1; N=${2:-45000}
-PSQL=${PSQL:-psql}
-REPO="$(cd "$(dirname "$0")/../.." && pwd)"
-q() { "$PSQL" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres "$@"; }
-while true; do
-  PIDF=$(ls -t "$REPO"/benchmark/target/run/*/postgres/postmaster.pid 2>/dev/null | head -1)
-  [[ -n "$PIDF" ]] && break; sleep 2
-done
-# The pid file's fourth line is the port; it may be written after the file appears.
-while true; do
-  PORT=$(sed -n 4p "$PIDF")
-  [[ -n "$PORT" ]] && q -Atc "select 1" >/dev/null 2>&1 && break
-  sleep 1
-done
+source "$(dirname "$0")/stack-postgres.sh"
 q -c "CREATE EXTENSION IF NOT EXISTS pg_walinspect" >> "$OUT" 2>&1
 until [[ "$(q -Atc "select count(*) >= $N from transfers" 2>/dev/null)" == "t" ]]; do sleep 5; done
 read -r T1 L1 <<< "$(q -AtF' ' -c "select (select count(*) from transfers), pg_current_wal_insert_lsn()")"

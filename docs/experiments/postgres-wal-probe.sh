@@ -2,25 +2,13 @@
 # Samples the WAL and checkpoint counters of the PostgreSQL of the stack bin/benchmark starts, every
 # 10 s, into OUT; with SQL, first runs those statements (separated by ';', each on its own, so
 # ALTER SYSTEM works) once the server answers. Start it just before bin/benchmark; it ends with the
-# server. Needs psql (PSQL, default: psql on the PATH; any version that speaks to PostgreSQL 17).
+# server. Needs psql (see stack-postgres.sh).
 #   docs/experiments/postgres-wal-probe.sh OUT ["ALTER SYSTEM SET max_wal_size='16GB';SELECT pg_reload_conf()"]
 # Columns: epoch s, wal_records, wal_fpi, wal_bytes, wal_buffers_full, wal_write, wal_sync,
 # checkpoints timed/requested/buffers written, transactions committed (all databases).
 set -u
 OUT=$1; SETUP=${2:-}
-PSQL=${PSQL:-psql}
-REPO="$(cd "$(dirname "$0")/../.." && pwd)"
-q() { "$PSQL" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres "$@"; }
-while true; do
-  PIDF=$(ls -t "$REPO"/benchmark/target/run/*/postgres/postmaster.pid 2>/dev/null | head -1)
-  [[ -n "$PIDF" ]] && break; sleep 2
-done
-# The pid file's fourth line is the port; it may be written after the file appears.
-while true; do
-  PORT=$(sed -n 4p "$PIDF")
-  [[ -n "$PORT" ]] && q -Atc "select 1" >/dev/null 2>&1 && break
-  sleep 1
-done
+source "$(dirname "$0")/stack-postgres.sh"
 echo "# $PIDF port $PORT $(date -u +%T)" >> "$OUT"
 if [[ -n "$SETUP" ]]; then
   IFS=';' read -ra STMTS <<< "$SETUP"
