@@ -1,14 +1,19 @@
 package dev.wallet.query.projection;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.r2dbc.spi.R2dbcException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Writes one {@link ProjectionBatch} in one database transaction: every table's rows, and the
@@ -16,28 +21,71 @@ import reactor.core.publisher.Mono;
  */
 public final class ProjectionWriter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionWriter.class);
+
+    /** PostgreSQL's SQLSTATE for a unique violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * How often a batch is written again, straight away, after another writer's insert of one of its
+     * keys made it fail; after that the failure goes to the caller, whose retries back off.
+     */
+    static final int UNIQUE_VIOLATION_RETRIES = 2;
+
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final MeterRegistry registry;
+    private final Counter rewrites;
 
     public ProjectionWriter(final DatabaseClient db, final TransactionalOperator transaction,
                             final MeterRegistry registry) {
         this.db = db;
         this.transaction = transaction;
         this.registry = registry;
+        this.rewrites = Counter.builder("wallet.projection.batch.rewrites")
+                .description("Batches written again at once because another writer inserted one of their keys "
+                        + "meanwhile (a rebalance overlap)").register(registry);
     }
 
-    /** Writes the batch; emits the number of rows inserted or updated once the transaction committed. */
+    /**
+     * Writes the batch; emits the number of rows inserted or updated once the transaction committed.
+     *
+     * <p>The account and transfer rows are written with {@code MERGE}, which fails with a unique
+     * violation where another transaction inserted the same key after the statement began (two workers
+     * writing for one partition across a rebalance). The whole transaction is then rolled back and
+     * written again at once: the rows are idempotent, and the second time the key is there to update.
+     */
     public Mono<Long> write(final ProjectionBatch batch) {
-        final Flux<Long> statements = Flux.concat(
+        return Mono.defer(() -> transaction.transactional(statements(batch).reduce(0L, Long::sum)))
+                .retryWhen(Retry.max(UNIQUE_VIOLATION_RETRIES)
+                        .filter(ProjectionWriter::isUniqueViolation)
+                        .doBeforeRetry(retry -> {
+                            rewrites.increment();
+                            LOG.warn("Another writer inserted a row of this batch at the same time (a rebalance "
+                                    + "overlap); writing the batch again: {}", retry.failure().getMessage());
+                        })
+                        .onRetryExhaustedThrow((spec, retry) -> retry.failure()));
+    }
+
+    private Flux<Long> statements(final ProjectionBatch batch) {
+        return Flux.concat(
                 ledger(batch.ledgerRows()),
                 accounts(batch.accountRows()),
                 unknownAccounts(batch.unknownAccountRows()),
-                transfers(ProjectionSql.UPSERT_TRANSFERS, batch.transferRows()),
+                transfers(ProjectionSql.MERGE_TRANSFERS, batch.transferRows()),
                 transfers(ProjectionSql.INSERT_TRANSFERS_IF_ABSENT, batch.duplicateOnlyTransferRows()),
                 duplicates(batch.duplicateRows()),
                 progress(batch.progressRows()));
-        return transaction.transactional(statements.reduce(0L, Long::sum));
+    }
+
+    /** True when the failure, or one of its causes, is PostgreSQL's unique violation. */
+    static boolean isUniqueViolation(final Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof R2dbcException r2dbc && UNIQUE_VIOLATION.equals(r2dbc.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Mono<Long> ledger(final List<LedgerRow> rows) {
@@ -56,7 +104,7 @@ public final class ProjectionWriter {
     }
 
     private Mono<Long> accounts(final List<AccountRow> rows) {
-        return execute("accounts", ProjectionSql.UPSERT_ACCOUNTS, rows,
+        return execute("accounts", ProjectionSql.MERGE_ACCOUNTS, rows,
                 column(rows, AccountRow::accountId, String[]::new),
                 column(rows, AccountRow::currency, String[]::new),
                 column(rows, AccountRow::accountType, String[]::new),
