@@ -30,7 +30,7 @@ public final class ProjectionWriter {
      * How often a batch is written again, straight away, after another writer's insert of one of its
      * keys made it fail; after that the failure goes to the caller, whose retries back off.
      */
-    static final int UNIQUE_VIOLATION_RETRIES = 2;
+    static final int UNIQUE_VIOLATION_RETRIES = 5;
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -44,16 +44,17 @@ public final class ProjectionWriter {
         this.registry = registry;
         this.rewrites = Counter.builder("wallet.projection.batch.rewrites")
                 .description("Batches written again at once because another writer inserted one of their keys "
-                        + "meanwhile (a rebalance overlap)").register(registry);
+                        + "meanwhile (a rebalance overlap, or a read-side rebuild catching up)").register(registry);
     }
 
     /**
      * Writes the batch; emits the number of rows inserted or updated once the transaction committed.
      *
      * <p>The account and transfer rows are written with {@code MERGE}, which fails with a unique
-     * violation where another transaction inserted the same key after the statement began (two workers
-     * writing for one partition across a rebalance). The whole transaction is then rolled back and
-     * written again at once: the rows are idempotent, and the second time the key is there to update.
+     * violation where another transaction inserted the same key after the statement began: two workers
+     * writing for one partition across a rebalance, or {@code wallet-ops rebuild-read-side} catching up
+     * beside the live projector. The whole transaction is then rolled back and written again at once:
+     * the rows are idempotent, and the second time the key is there to update.
      */
     public Mono<Long> write(final ProjectionBatch batch) {
         return Mono.defer(() -> transaction.transactional(statements(batch).reduce(0L, Long::sum)))
@@ -62,7 +63,8 @@ public final class ProjectionWriter {
                         .doBeforeRetry(retry -> {
                             rewrites.increment();
                             LOG.warn("Another writer inserted a row of this batch at the same time (a rebalance "
-                                    + "overlap); writing the batch again: {}", retry.failure().getMessage());
+                                    + "overlap, or a rebuild catching up); writing the batch again: {}",
+                                    uniqueViolationIn(retry.failure()).getMessage());
                         })
                         .onRetryExhaustedThrow((spec, retry) -> retry.failure()));
     }
@@ -80,12 +82,17 @@ public final class ProjectionWriter {
 
     /** True when the failure, or one of its causes, is PostgreSQL's unique violation. */
     static boolean isUniqueViolation(final Throwable failure) {
+        return uniqueViolationIn(failure) != null;
+    }
+
+    /** The driver's unique-violation error among the failure and its causes, or null. */
+    private static R2dbcException uniqueViolationIn(final Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof R2dbcException r2dbc && UNIQUE_VIOLATION.equals(r2dbc.getSqlState())) {
-                return true;
+                return r2dbc;
             }
         }
-        return false;
+        return null;
     }
 
     private Mono<Long> ledger(final List<LedgerRow> rows) {
