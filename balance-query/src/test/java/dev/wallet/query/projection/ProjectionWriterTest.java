@@ -28,42 +28,58 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** The writer alone against a real PostgreSQL: what it counts, and a concurrent writer's insert of one of its keys. */
+/**
+ * The writer alone against a real PostgreSQL, the embedded default (17): what it counts, and a
+ * concurrent writer's insert of one of its keys. {@link ProjectionWriterOnOldestPostgresTest} runs the
+ * same tests on the oldest server the read side accepts.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProjectionWriterTest {
 
     private static final Duration WRITE_MAX = Duration.ofSeconds(30);
 
-    private static EmbeddedPostgresServer postgres;
-    private static DatabaseClient db;
-    private static TransactionalOperator transaction;
+    /** A server the tests reach by URL, and how to stop it. */
+    record Server(String r2dbcUrl, String jdbcUrl, String user, AutoCloseable stop) {
+    }
+
+    private Server server;
+    private DatabaseClient db;
+    private TransactionalOperator transaction;
 
     private SimpleMeterRegistry meters;
     private ProjectionWriter writer;
     private ReadModelProbe probe;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = new EmbeddedPostgresServer(Path.of("target", "pg-writer-" + UUID.randomUUID()).toAbsolutePath(),
-                0, Duration.ofSeconds(60));
+    /** Starts the server under test: the embedded default. */
+    Server startServer() {
+        final EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(
+                Path.of("target", "pg-writer-" + UUID.randomUUID()).toAbsolutePath(), 0, Duration.ofSeconds(60));
         postgres.start();
-        SchemaMigrations.migrate(new PostgresEndpoint(postgres.r2dbcUrl(), postgres.jdbcUrl(),
-                EmbeddedPostgresServer.USER, ""), 3);
+        return new Server(postgres.r2dbcUrl(), postgres.jdbcUrl(), EmbeddedPostgresServer.USER, postgres);
+    }
+
+    @BeforeAll
+    void startPostgres() {
+        server = startServer();
+        // The read side's own migrations, with its server version check before them.
+        SchemaMigrations.migrate(new PostgresEndpoint(server.r2dbcUrl(), server.jdbcUrl(), server.user(), ""), 3);
         final ConnectionFactory connections = ConnectionFactories.get(ConnectionFactoryOptions
-                .parse(postgres.r2dbcUrl()).mutate()
-                .option(ConnectionFactoryOptions.USER, EmbeddedPostgresServer.USER).build());
+                .parse(server.r2dbcUrl()).mutate()
+                .option(ConnectionFactoryOptions.USER, server.user()).build());
         db = DatabaseClient.create(connections);
         transaction = TransactionalOperator.create(new R2dbcTransactionManager(connections));
     }
 
     @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
+    void stopPostgres() throws Exception {
+        if (server != null) {
+            server.stop().close();
         }
     }
 
@@ -72,6 +88,17 @@ class ProjectionWriterTest {
         meters = new SimpleMeterRegistry();
         writer = new ProjectionWriter(db, transaction, meters);
         probe = new ReadModelProbe(db);
+    }
+
+    /** The major version the server under test has. */
+    int expectedMajorVersion() {
+        return 17;
+    }
+
+    @Test
+    void shouldRunOnTheServerItMeansToTest() {
+        final int versionNumber = Integer.parseInt(probe.rows("SELECT current_setting('server_version_num')").get(0));
+        assertThat(versionNumber / 10_000).isEqualTo(expectedMajorVersion());
     }
 
     @Test
@@ -104,7 +131,7 @@ class ProjectionWriterTest {
         final ProjectionBatch batch = new ProjectionBatch();
         batch.addAccountEvent(Events.credited(account, 3, 700, 700, newId("tx"), at(3)));
 
-        try (Connection other = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgresServer.USER, "")) {
+        try (Connection other = DriverManager.getConnection(server.jdbcUrl(), server.user(), "")) {
             other.setAutoCommit(false);
             try (PreparedStatement insert = other.prepareStatement("INSERT INTO accounts (account_id, currency, "
                     + "balance_minor, sequence, updated_at) VALUES (?, 'EUR', 100, 1, now())")) {
@@ -113,7 +140,7 @@ class ProjectionWriterTest {
             }
             final CompletableFuture<Long> written = writer.write(batch).toFuture();
             // The MERGE found no row for the key and now waits on the other transaction's insert of it.
-            await().atMost(Duration.ofSeconds(30)).until(ProjectionWriterTest::mergeWaitsOnALock);
+            await().atMost(Duration.ofSeconds(30)).until(this::mergeWaitsOnALock);
             other.commit();
 
             assertThat(written.get(WRITE_MAX.toSeconds(), TimeUnit.SECONDS)).isEqualTo(2);
@@ -136,8 +163,8 @@ class ProjectionWriterTest {
         assertThat(ProjectionWriter.isUniqueViolation(new IllegalStateException("no cause"))).isFalse();
     }
 
-    private static boolean mergeWaitsOnALock() throws Exception {
-        try (Connection watcher = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgresServer.USER, "");
+    private boolean mergeWaitsOnALock() throws Exception {
+        try (Connection watcher = DriverManager.getConnection(server.jdbcUrl(), server.user(), "");
              ResultSet rows = watcher.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity "
                      + "WHERE wait_event_type = 'Lock' AND query LIKE 'MERGE INTO accounts%'")) {
             rows.next();
