@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "wallet-benchmark", mixinStandardHelpOptions = true,
         subcommands = {LoadCommand.class, BaselineCommand.class, FreePortsCommand.class, BrokerRequestsCommand.class,
-                BrokerClientsCommand.class, ThreadCpuCommand.class, SecondsCommand.class, RunsCommand.class},
+                BrokerClientsCommand.class, ThreadCpuCommand.class, SecondsCommand.class, RunsCommand.class,
+                PairsCommand.class},
         description = "Load generator and PostgreSQL baseline for the wallet.")
 public final class BenchmarkCli implements Runnable {
 

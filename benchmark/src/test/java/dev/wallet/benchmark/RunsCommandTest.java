@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RunsCommandTest {
 
@@ -23,7 +21,7 @@ class RunsCommandTest {
         final Path second = run("20261127T110000Z", 8_000);
 
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final int exit = execute(out, "runs", "--rates", "1000", "B=" + second, first.resolve("results.json").toString());
+        final int exit = Cli.execute(out, "runs", "--rates", "1000", "B=" + second, first.resolve("results.json").toString());
 
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
@@ -39,7 +37,7 @@ class RunsCommandTest {
         final Path good = run("20261127T100000Z", 4_000);
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        final int exit = execute(out, "runs", good.toString(), dir.resolve("missing").toString());
+        final int exit = Cli.execute(out, "runs", good.toString(), dir.resolve("missing").toString());
 
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
@@ -52,18 +50,5 @@ class RunsCommandTest {
                  "steps": [{"name": "pipeline-1000", "latency": {"p50_ms": 40, "p99_ms": 90}}]}
                 """.formatted(baseline));
         return run;
-    }
-
-    private static int execute(final ByteArrayOutputStream out, final String... args) {
-        final PrintStream original = System.out;
-        final PrintStream originalErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            return new CommandLine(new BenchmarkCli()).execute(args);
-        } finally {
-            System.setOut(original);
-            System.setErr(originalErr);
-        }
     }
 }

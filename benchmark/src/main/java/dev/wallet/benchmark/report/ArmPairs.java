@@ -1,0 +1,191 @@
+package dev.wallet.benchmark.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An experiment's arms compared pair by pair: each pair is a run of the code before a change and
+ * a run of the code after it, measured back to back, so that the machine's drift within a session
+ * (up to 1.7 times here) falls mostly between pairs, not within one. Each figure is shown as before
+ * → after with their ratio, then the median ratio over the pairs and in how many pairs the after arm
+ * was lower. This is how docs/benchmarks.md's experiments read their arms.
+ *
+ * <p>The CPU and WAL figures are medians over the run's quiet steps: steps named in {@link #QUIET_STEPS}
+ * by default (warm-up rounds 3 to 5 and the 2,500/s step, paced and below every knee measured here)
+ * in which the read side's PostgreSQL started no checkpoint, as a checkpoint adds a third to the WAL
+ * of the step it falls in. A run whose server does not count checkpoints keeps all its quiet steps.
+ */
+public final class ArmPairs {
+
+    /** The steps a figure over quiet steps is the median of, unless others are named. */
+    public static final List<String> QUIET_STEPS =
+            List.of("pipeline-warmup-3", "pipeline-warmup-4", "pipeline-warmup-5", "pipeline-2500");
+
+    private static final String NONE = "–";
+
+    /** One arm: a run's name (its folder) and what it measured. */
+    public record Arm(String name, Results results) {
+    }
+
+    /** The code before and after the change, measured back to back. */
+    public record Pair(Arm before, Arm after) {
+    }
+
+    /** A figure of a run and how to print it; lower is not always better (baseline, peak). */
+    private record Figure(String name, Function<Results, Double> value, String format) {
+    }
+
+    private final List<Pair> pairs;
+    private final List<Figure> figures;
+
+    private ArmPairs(final List<Pair> pairs, final List<Figure> figures) {
+        this.pairs = pairs;
+        this.figures = figures;
+    }
+
+    /** The pairs' figures: the quiet steps' CPU and WAL, the peak, and the p50 / p99 at {@code rates}. */
+    public static ArmPairs of(final List<Pair> pairs, final List<String> quietSteps, final List<Integer> rates) {
+        final List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure("PostgreSQL alone, transfers/s",
+                results -> results.baseline() == null ? null : results.baseline().transfersPerSecond(), "%,.0f"));
+        figures.add(new Figure("CPU µs per transfer, all processes (quiet steps)",
+                results -> quietMedian(results, quietSteps, step -> processes(step).isEmpty() ? null
+                        : processes(step).values().stream()
+                                .mapToDouble(cost -> cost.cpuSecondsPer1000Transfers() * 1000).sum()), "%,.0f"));
+        for (final String process : processNames(pairs)) {
+            figures.add(new Figure("CPU µs per transfer, " + process + " (quiet steps)",
+                    results -> quietMedian(results, quietSteps, step -> Optional.ofNullable(processes(step).get(process))
+                            .map(cost -> cost.cpuSecondsPer1000Transfers() * 1000).orElse(null)), "%,.0f"));
+        }
+        figures.add(new Figure("read side's WAL bytes per transfer (quiet steps)",
+                results -> quietMedian(results, quietSteps,
+                        step -> step.readSideWal() == null ? null : step.readSideWal().bytesPerTransfer()), "%,.0f"));
+        figures.add(new Figure("read side's WAL records per transfer (quiet steps)",
+                results -> quietMedian(results, quietSteps,
+                        step -> step.readSideWal() == null ? null : step.readSideWal().recordsPerTransfer()), "%.1f"));
+        figures.add(new Figure("pipeline max, completed/s",
+                results -> step(results, "pipeline-max").map(StepResult::completedPerSecond).orElse(null), "%,.0f"));
+        for (final int rate : rates) {
+            final String name = "pipeline-" + rate;
+            figures.add(new Figure(String.format(Locale.ROOT, "p50 ms at %,d/s", rate), results -> step(results, name)
+                    .map(StepResult::latency).map(LatencySummary::p50Ms).orElse(null), "%,.0f"));
+            figures.add(new Figure(String.format(Locale.ROOT, "p99 ms at %,d/s", rate), results -> step(results, name)
+                    .map(StepResult::latency).map(LatencySummary::p99Ms).orElse(null), "%,.0f"));
+        }
+        return new ArmPairs(List.copyOf(pairs), List.copyOf(figures));
+    }
+
+    /**
+     * The pairs named, then a Markdown table: a row per figure that any arm measured, a column per
+     * pair, the median ratio and the count lower.
+     */
+    public String markdown() {
+        final StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pairs.size(); i++) {
+            out.append("pair ").append(i + 1).append(": ").append(describe(pairs.get(i).before())).append(" → ")
+                    .append(describe(pairs.get(i).after())).append('\n');
+        }
+        out.append('\n').append("| figure | ");
+        for (int i = 0; i < pairs.size(); i++) {
+            out.append("pair ").append(i + 1).append(": before → after (ratio) | ");
+        }
+        out.append("median ratio | after lower |\n").append("|---".repeat(pairs.size() + 3)).append("|\n");
+        for (final Figure figure : figures) {
+            if (measuredByAnyArm(figure)) {
+                out.append(row(figure)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private boolean measuredByAnyArm(final Figure figure) {
+        return pairs.stream().anyMatch(pair -> figure.value().apply(pair.before().results()) != null
+                || figure.value().apply(pair.after().results()) != null);
+    }
+
+    /** The ratio after ÷ before of {@code figure} in each pair (null where either arm lacks it). */
+    List<Double> ratios(final String figure) {
+        final Figure found = figures.stream().filter(candidate -> candidate.name().equals(figure)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no figure " + figure));
+        return pairs.stream().map(pair -> ratio(found, pair)).toList();
+    }
+
+    private String row(final Figure figure) {
+        final StringBuilder row = new StringBuilder("| ").append(figure.name()).append(" | ");
+        final List<Double> ratios = new ArrayList<>();
+        for (final Pair pair : pairs) {
+            final Double before = figure.value().apply(pair.before().results());
+            final Double after = figure.value().apply(pair.after().results());
+            final Double ratio = ratio(figure, pair);
+            if (ratio != null) {
+                ratios.add(ratio);
+            }
+            row.append(format(figure, before)).append(" → ").append(format(figure, after))
+                    .append(ratio == null ? "" : String.format(Locale.ROOT, " (%.2f)", ratio)).append(" | ");
+        }
+        final long lower = ratios.stream().filter(ratio -> ratio < 1).count();
+        return row.append(ratios.isEmpty() ? NONE : String.format(Locale.ROOT, "%.2f", median(ratios))).append(" | ")
+                .append(ratios.isEmpty() ? NONE : lower + " of " + ratios.size()).append(" |").toString();
+    }
+
+    private static Double ratio(final Figure figure, final Pair pair) {
+        final Double before = figure.value().apply(pair.before().results());
+        final Double after = figure.value().apply(pair.after().results());
+        return before == null || after == null || before == 0 ? null : after / before;
+    }
+
+    private static String describe(final Arm arm) {
+        final String commit = arm.results().gitCommit();
+        return arm.name() + " (" + (commit == null ? "commit unknown"
+                : commit.substring(0, Math.min(7, commit.length())) + (commit.contains("+") ? "+" : "")) + ")";
+    }
+
+    private static String format(final Figure figure, final Double value) {
+        return value == null ? NONE : String.format(Locale.ROOT, figure.format(), value);
+    }
+
+    /** Every process any arm measured in a quiet step, in the order the first arms list them. */
+    private static Set<String> processNames(final List<Pair> pairs) {
+        final Set<String> names = new LinkedHashSet<>();
+        for (final Pair pair : pairs) {
+            for (final Arm arm : List.of(pair.before(), pair.after())) {
+                arm.results().steps().forEach(step -> names.addAll(processes(step).keySet()));
+            }
+        }
+        return names;
+    }
+
+    /** A step's processes; none in a run written before they were measured. */
+    private static Map<String, ProcessCost> processes(final StepResult step) {
+        return step.processes() == null ? Map.of() : step.processes();
+    }
+
+    private static Optional<StepResult> step(final Results results, final String name) {
+        return results.steps().stream().filter(step -> step.name().equals(name)).reduce((first, again) -> again);
+    }
+
+    /** The median of {@code value} over the run's quiet steps without a checkpoint; null when none has it. */
+    static Double quietMedian(final Results results, final List<String> quietSteps,
+                              final Function<StepResult, Double> value) {
+        final List<Double> values = results.steps().stream()
+                .filter(step -> quietSteps.contains(step.name()))
+                .filter(step -> step.readSideWal() == null || step.readSideWal().checkpoints() == null
+                        || step.readSideWal().checkpoints() == 0)
+                .map(value).filter(Objects::nonNull).collect(Collectors.toList());
+        return values.isEmpty() ? null : median(values);
+    }
+
+    private static double median(final List<Double> values) {
+        final List<Double> sorted = values.stream().sorted().toList();
+        final int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+}
