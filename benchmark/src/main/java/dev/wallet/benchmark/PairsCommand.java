@@ -5,10 +5,10 @@ import dev.wallet.benchmark.report.Results;
 import dev.wallet.benchmark.report.ResultsJson;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,8 +26,7 @@ final class PairsCommand implements Callable<Integer> {
                     + "the run after it, e.g. the two arms measured back to back")
     private List<Path> runs;
 
-    @Option(names = "--quiet-steps", split = ",", defaultValue = "pipeline-warmup-3,pipeline-warmup-4,"
-            + "pipeline-warmup-5,pipeline-2500",
+    @Option(names = "--quiet-steps", split = ",", defaultValue = ArmPairs.QUIET_STEPS_DEFAULT,
             description = "the steps the CPU and WAL figures are medians of, leaving out any with a checkpoint "
                     + "(default ${DEFAULT-VALUE})")
     private List<String> quietSteps;
@@ -44,13 +43,13 @@ final class PairsCommand implements Callable<Integer> {
         }
         final List<ArmPairs.Arm> arms = new ArrayList<>();
         for (final Path run : runs) {
-            final Path file = Files.isDirectory(run) ? run.resolve("results.json") : run;
-            if (!Files.isRegularFile(file)) {
-                System.err.println("pairs: no results.json at " + file);
+            final Optional<Path> file = ResultsJson.runFile(run);
+            if (file.isEmpty()) {
+                System.err.println("pairs: no results.json at " + run);
                 return 2;
             }
-            arms.add(new ArmPairs.Arm(file.toAbsolutePath().getParent().getFileName().toString(),
-                    ResultsJson.read(file, Results.class)));
+            arms.add(new ArmPairs.Arm(file.get().toAbsolutePath().getParent().getFileName().toString(),
+                    ResultsJson.read(file.get(), Results.class)));
         }
         final List<ArmPairs.Pair> pairs = new ArrayList<>();
         for (int i = 0; i < arms.size(); i += 2) {

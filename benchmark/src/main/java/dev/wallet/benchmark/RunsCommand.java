@@ -5,11 +5,11 @@ import dev.wallet.benchmark.report.ResultsJson;
 import dev.wallet.benchmark.report.RunRow;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,13 +37,13 @@ final class RunsCommand implements Callable<Integer> {
         for (final String run : runs) {
             final int named = run.indexOf('=');
             final Path given = Path.of(run.substring(named + 1));
-            final Path file = Files.isDirectory(given) ? given.resolve("results.json") : given;
-            if (!Files.isRegularFile(file)) {
-                System.err.println("runs: no results.json at " + file);
+            final Optional<Path> file = ResultsJson.runFile(given);
+            if (file.isEmpty()) {
+                System.err.println("runs: no results.json at " + given);
                 return 2;
             }
-            final String folder = file.toAbsolutePath().getParent().getFileName().toString();
-            files.add(Map.entry(named < 0 ? folder : run.substring(0, named) + " (" + folder + ")", file));
+            final String folder = file.get().toAbsolutePath().getParent().getFileName().toString();
+            files.add(Map.entry(named < 0 ? folder : run.substring(0, named) + " (" + folder + ")", file.get()));
         }
         // UTF-8 whatever the locale, as the Markdown it goes into (the table has × and –).
         final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

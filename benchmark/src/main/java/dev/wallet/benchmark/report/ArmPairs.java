@@ -25,9 +25,11 @@ import java.util.stream.Collectors;
  */
 public final class ArmPairs {
 
-    /** The steps a figure over quiet steps is the median of, unless others are named. */
-    public static final List<String> QUIET_STEPS =
-            List.of("pipeline-warmup-3", "pipeline-warmup-4", "pipeline-warmup-5", "pipeline-2500");
+    /** The steps a figure over quiet steps is the median of, unless others are named, comma-separated. */
+    public static final String QUIET_STEPS_DEFAULT = "pipeline-warmup-3,pipeline-warmup-4,pipeline-warmup-5,pipeline-2500";
+
+    /** The same as a list. */
+    public static final List<String> QUIET_STEPS = List.of(QUIET_STEPS_DEFAULT.split(","));
 
     private static final String NONE = "–";
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Reads and writes {@code results.json} (snake_case, indented) and the baseline's own file. */
 public final class ResultsJson {
@@ -22,6 +24,12 @@ public final class ResultsJson {
 
     public static String toJson(final Object value) throws IOException {
         return MAPPER.writeValueAsString(value);
+    }
+
+    /** A run's {@code results.json}: {@code given} itself, or the one in the folder it names; empty when there is none. */
+    public static Optional<Path> runFile(final Path given) {
+        final Path file = Files.isDirectory(given) ? given.resolve("results.json") : given;
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
     public static <T> T read(final Path file, final Class<T> type) throws IOException {
