@@ -16,12 +16,13 @@ import java.util.stream.Collectors;
  * a run of the code after it, measured back to back, so that the machine's drift within a session
  * (up to 1.7 times here) falls mostly between pairs, not within one. Each figure is shown as before
  * → after with their ratio, then the median ratio over the pairs and in how many pairs the after arm
- * was lower. This is how docs/benchmarks.md's experiments read their arms.
+ * was lower: the comparison docs/benchmarks.md's experiments make.
  *
  * <p>The CPU and WAL figures are medians over the run's quiet steps: steps named in {@link #QUIET_STEPS}
- * by default (warm-up rounds 3 to 5 and the 2,500/s step, paced and below every knee measured here)
- * in which the read side's PostgreSQL started no checkpoint, as a checkpoint adds a third to the WAL
- * of the step it falls in. A run whose server does not count checkpoints keeps all its quiet steps.
+ * by default (warm-up rounds 3 to 5 and the 2,500/s step: paced, at rates every run so far kept up with)
+ * in which the read side's PostgreSQL started no checkpoint, as a checkpoint's full-page images
+ * can double the WAL of the step it falls in (docs/benchmarks.md, run W). A run whose server does
+ * not count checkpoints keeps all its quiet steps.
  */
 public final class ArmPairs {
 
@@ -117,7 +118,8 @@ public final class ArmPairs {
     List<Double> ratios(final String figure) {
         final Figure found = figures.stream().filter(candidate -> candidate.name().equals(figure)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no figure " + figure));
-        return pairs.stream().map(pair -> ratio(found, pair)).toList();
+        return pairs.stream().map(pair -> ratio(found.value().apply(pair.before().results()),
+                found.value().apply(pair.after().results()))).toList();
     }
 
     private String row(final Figure figure) {
@@ -126,7 +128,7 @@ public final class ArmPairs {
         for (final Pair pair : pairs) {
             final Double before = figure.value().apply(pair.before().results());
             final Double after = figure.value().apply(pair.after().results());
-            final Double ratio = ratio(figure, pair);
+            final Double ratio = ratio(before, after);
             if (ratio != null) {
                 ratios.add(ratio);
             }
@@ -138,9 +140,7 @@ public final class ArmPairs {
                 .append(ratios.isEmpty() ? NONE : lower + " of " + ratios.size()).append(" |").toString();
     }
 
-    private static Double ratio(final Figure figure, final Pair pair) {
-        final Double before = figure.value().apply(pair.before().results());
-        final Double after = figure.value().apply(pair.after().results());
+    private static Double ratio(final Double before, final Double after) {
         return before == null || after == null || before == 0 ? null : after / before;
     }
 
@@ -154,7 +154,7 @@ public final class ArmPairs {
         return value == null ? NONE : String.format(Locale.ROOT, figure.format(), value);
     }
 
-    /** Every process any arm measured in a quiet step, in the order the first arms list them. */
+    /** Every process any arm measured in any step, in the order the first arms list them. */
     private static Set<String> processNames(final List<Pair> pairs) {
         final Set<String> names = new LinkedHashSet<>();
         for (final Pair pair : pairs) {
