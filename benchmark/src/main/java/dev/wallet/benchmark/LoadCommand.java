@@ -23,6 +23,7 @@ import dev.wallet.benchmark.sample.CommitMeters;
 import dev.wallet.benchmark.sample.PostgresWal;
 import dev.wallet.benchmark.sample.ProcFs;
 import dev.wallet.benchmark.sample.ProcFs.ThreadTicks;
+import dev.wallet.benchmark.sample.ProcessUsage;
 import dev.wallet.benchmark.sample.ReadSideLag;
 import dev.wallet.benchmark.sample.Sampler;
 import dev.wallet.benchmark.sample.TopicRecords;
@@ -294,7 +295,7 @@ final class LoadCommand implements Callable<Integer> {
         log.info("Step {} starts", name);
         sampler.step(name);
         final Map<String, Long> offsetsBefore = topicRecords.endOffsets();
-        final Map<String, Long> ticksBefore = sampler.ticks();
+        final Map<String, ProcessUsage> usageBefore = sampler.usage();
         final Map<String, Map<Long, ThreadTicks>> threadsBefore = sampler.threads();
         final Map<String, Map<Long, Long>> switchesBefore = sampler.contextSwitches();
         final Map<String, Map<String, Double>> commitsBefore = readCommitMeters();
@@ -312,7 +313,9 @@ final class LoadCommand implements Callable<Integer> {
                 commits.put(service, timing);
             }
         });
-        final Map<String, Double> cpu = sampler.cpuSecondsBetween(ticksBefore, sampler.ticks());
+        final Map<String, ProcessUsage> usageAfter = sampler.usage();
+        final Map<String, Double> cpu = sampler.secondsBetween(usageBefore, usageAfter, ProcessUsage::cpuTicks);
+        final Map<String, Double> system = sampler.secondsBetween(usageBefore, usageAfter, ProcessUsage::systemTicks);
         final Map<String, Map<Long, ThreadTicks>> threadsAfter = sampler.threads();
         final Map<String, Long> switches = Sampler.contextSwitchesBetween(switchesBefore, sampler.contextSwitches());
         final Map<String, Double> jit = sampler.jitSecondsBetween(threadsBefore, threadsAfter);
@@ -326,8 +329,9 @@ final class LoadCommand implements Callable<Integer> {
         final long outcomes = stats.completed() + stats.failed();
         final Map<String, ProcessCost> processes = new LinkedHashMap<>();
         cpu.forEach((process, seconds) -> processes.put(process,
-                ProcessCost.of(seconds, jit.getOrDefault(process, 0.0), threads.getOrDefault(process, Map.of()),
-                        switches.getOrDefault(process, 0L), wallSeconds, outcomes)));
+                ProcessCost.of(seconds, system.getOrDefault(process, 0.0), jit.getOrDefault(process, 0.0),
+                        threads.getOrDefault(process, Map.of()), switches.getOrDefault(process, 0L), wallSeconds,
+                        outcomes)));
         final List<double[]> lag = sampler.samples().stream().filter(s -> s.step().equals(name))
                 .map(s -> new double[] {s.atSeconds(), s.readSideLagRecords()}).toList();
         final long incomplete = stats.sent() - outcomes - stats.sendErrors();

@@ -3,6 +3,7 @@ package dev.wallet.benchmark;
 import dev.wallet.benchmark.sample.ClockTicks;
 import dev.wallet.benchmark.sample.ProcFs;
 import dev.wallet.benchmark.sample.ProcFs.ThreadTicks;
+import dev.wallet.benchmark.sample.ProcessUsage;
 import dev.wallet.benchmark.sample.Sampler;
 import dev.wallet.benchmark.sample.WatchedProcess;
 import java.nio.file.Path;
@@ -51,13 +52,13 @@ final class ThreadCpuCommand implements Callable<Integer> {
             // Names first: jcmd starts a JVM per process, which the interval must not include.
             final Map<String, Map<Long, String>> names = sampler.jvmThreadNames();
             final long startNanos = System.nanoTime();
-            final Map<String, Long> ticksBefore = sampler.ticks();
+            final Map<String, ProcessUsage> usageBefore = sampler.usage();
             final Map<String, Map<Long, ThreadTicks>> threadsBefore = sampler.threads();
             Thread.sleep(seconds * 1000L);
-            final Map<String, Long> ticksAfter = sampler.ticks();
+            final Map<String, ProcessUsage> usageAfter = sampler.usage();
             final Map<String, Map<Long, ThreadTicks>> threadsAfter = sampler.threads();
             final double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
-            final Map<String, Double> cpu = sampler.cpuSecondsBetween(ticksBefore, ticksAfter);
+            final Map<String, Double> cpu = sampler.secondsBetween(usageBefore, usageAfter, ProcessUsage::cpuTicks);
             final Map<String, Map<String, Double>> groups =
                     sampler.threadSecondsBetween(threadsBefore, threadsAfter, names, top);
             System.out.printf(Locale.ROOT, "cores used over %.1f s, by thread group (ids as <id>, numbers as #):%n",

@@ -24,23 +24,28 @@ import java.util.Map;
  *                                   lower bound, as a thread that ended within the step is not counted;
  *                                   0 where not measured (runs before 27 Nov 2026, the baseline)
  * @param contextSwitchesPerTransfer the same per outcome of the step
+ * @param systemShare                the share of cpuSeconds the kernel spent on the process's behalf
+ *                                   (system time, {@code stime} in {@code /proc/<pid>/stat}; of the
+ *                                   whole tree for PostgreSQL): waking, switching and I/O show here;
+ *                                   0 where not measured (runs before 28 Nov 2026, the baseline)
  */
 public record ProcessCost(double cpuSeconds, double averageCores,
                           @JsonProperty("cpu_seconds_per_1000_transfers")
                           @JsonAlias("cpu_seconds_per1000_transfers") double cpuSecondsPer1000Transfers,
                           double jitAverageCores, Map<String, Double> busiestThreads,
-                          double contextSwitchesPerSecond, double contextSwitchesPerTransfer) {
+                          double contextSwitchesPerSecond, double contextSwitchesPerTransfer, double systemShare) {
 
     /** Computes the cost of {@code cpuSeconds} over {@code wallSeconds} and {@code outcomes}, no JIT share. */
     public static ProcessCost of(final double cpuSeconds, final double wallSeconds, final long outcomes) {
-        return of(cpuSeconds, 0, Map.of(), 0, wallSeconds, outcomes);
+        return of(cpuSeconds, 0, 0, Map.of(), 0, wallSeconds, outcomes);
     }
 
     /**
-     * As {@link #of(double, double, long)}, with {@code jitSeconds} of the CPU spent compiling, the
-     * CPU-seconds of its busiest thread groups, busiest first, and its threads' {@code contextSwitches}.
+     * As {@link #of(double, double, long)}, with {@code systemSeconds} of the CPU spent in the kernel,
+     * {@code jitSeconds} spent compiling, the CPU-seconds of its busiest thread groups, busiest first,
+     * and its threads' {@code contextSwitches}.
      */
-    public static ProcessCost of(final double cpuSeconds, final double jitSeconds,
+    public static ProcessCost of(final double cpuSeconds, final double systemSeconds, final double jitSeconds,
                                  final Map<String, Double> threadSeconds, final long contextSwitches,
                                  final double wallSeconds, final long outcomes) {
         final Map<String, Double> threadCores = new LinkedHashMap<>();
@@ -49,7 +54,8 @@ public record ProcessCost(double cpuSeconds, double averageCores,
                 outcomes <= 0 ? 0 : round(cpuSeconds * 1000.0 / outcomes),
                 wallSeconds <= 0 ? 0 : round(jitSeconds / wallSeconds), Collections.unmodifiableMap(threadCores),
                 wallSeconds <= 0 ? 0 : Math.round(contextSwitches / wallSeconds),
-                outcomes <= 0 ? 0 : round(contextSwitches / (double) outcomes));
+                outcomes <= 0 ? 0 : round(contextSwitches / (double) outcomes),
+                cpuSeconds <= 0 ? 0 : round(systemSeconds / cpuSeconds));
     }
 
     private static double round(final double value) {

@@ -49,7 +49,8 @@ public final class ProcFs {
     /** Usage of one process; empty when it does not run. */
     public Optional<ProcessUsage> process(final long pid) {
         final long[] stat = stat(pid);
-        return stat == null ? Optional.empty() : Optional.of(new ProcessUsage(stat[UTIME] + stat[STIME], rss(pid)));
+        return stat == null ? Optional.empty()
+                : Optional.of(new ProcessUsage(stat[UTIME] + stat[STIME], stat[STIME], rss(pid)));
     }
 
     /**
@@ -62,15 +63,17 @@ public final class ProcFs {
             return Optional.empty();
         }
         long ticks = rootStat[CUTIME] + rootStat[CSTIME];
+        long systemTicks = rootStat[CSTIME];
         long rss = 0;
         for (final long pid : treePids(rootPid)) {
             final long[] stat = pid == rootPid ? rootStat : stat(pid);
             if (stat != null) {
                 ticks += stat[UTIME] + stat[STIME];
+                systemTicks += stat[STIME];
                 rss += rss(pid);
             }
         }
-        return Optional.of(new ProcessUsage(ticks, rss));
+        return Optional.of(new ProcessUsage(ticks, systemTicks, rss));
     }
 
     /** A process and all its descendants, the root first. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -36,7 +37,7 @@ public final class Sampler implements AutoCloseable {
     private volatile String step = "idle";
     private long previousNanos;
     private long previousOutcomes;
-    private Map<String, Long> previousTicks = Map.of();
+    private Map<String, Long> previousTicks = new LinkedHashMap<>();
 
     /**
      * @param outcomes  outcomes seen so far
@@ -56,7 +57,7 @@ public final class Sampler implements AutoCloseable {
         previousNanos = System.nanoTime();
         previousOutcomes = outcomes.getAsLong();
         latencies.get(); // drops what was recorded before the first second, as previousOutcomes does
-        previousTicks = ticks();
+        usage().forEach((name, usage) -> previousTicks.put(name, usage.cpuTicks()));
         timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -65,13 +66,13 @@ public final class Sampler implements AutoCloseable {
         step = name;
     }
 
-    /** Cumulative CPU ticks per process now. */
-    public Map<String, Long> ticks() {
-        final Map<String, Long> ticks = new LinkedHashMap<>();
+    /** Each process's cumulative CPU ticks (and their system part) now. */
+    public Map<String, ProcessUsage> usage() {
+        final Map<String, ProcessUsage> usage = new LinkedHashMap<>();
         for (final WatchedProcess process : processes) {
-            process.read(procFs).ifPresent(usage -> ticks.put(process.name(), usage.cpuTicks()));
+            process.read(procFs).ifPresent(now -> usage.put(process.name(), now));
         }
-        return ticks;
+        return usage;
     }
 
     /** Every thread of each JVM with its cumulative CPU ticks now, by thread id (none for PostgreSQL). */
@@ -154,13 +155,18 @@ public final class Sampler implements AutoCloseable {
         return switches;
     }
 
-    /** CPU-seconds per process between two {@link #ticks()} snapshots. */
-    public Map<String, Double> cpuSecondsBetween(final Map<String, Long> before, final Map<String, Long> after) {
+    /**
+     * Seconds per process between two {@link #usage()} snapshots, of the ticks {@code which} picks
+     * ({@link ProcessUsage#cpuTicks} or {@link ProcessUsage#systemTicks}).
+     */
+    public Map<String, Double> secondsBetween(final Map<String, ProcessUsage> before,
+                                              final Map<String, ProcessUsage> after,
+                                              final ToLongFunction<ProcessUsage> which) {
         final Map<String, Double> seconds = new LinkedHashMap<>();
-        after.forEach((name, ticks) -> {
-            final Long earlier = before.get(name);
+        after.forEach((name, now) -> {
+            final ProcessUsage earlier = before.get(name);
             if (earlier != null) {
-                seconds.put(name, (ticks - earlier) / ticksPerSecond);
+                seconds.put(name, (which.applyAsLong(now) - which.applyAsLong(earlier)) / ticksPerSecond);
             }
         });
         return seconds;

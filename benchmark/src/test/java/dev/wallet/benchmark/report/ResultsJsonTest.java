@@ -48,6 +48,7 @@ class ResultsJsonTest {
                 .asDouble()).isEqualTo(0.4);
         assertThat(step.at("/processes/saga-orchestrator/context_switches_per_second").asDouble()).isEqualTo(14_430);
         assertThat(step.at("/processes/saga-orchestrator/context_switches_per_transfer").asDouble()).isEqualTo(6.0);
+        assertThat(step.at("/processes/saga-orchestrator/system_share").asDouble()).isEqualTo(0.4);
         assertThat(step.at("/read_side_lag/growing").asBoolean()).isFalse();
         assertThat(step.at("/commits/saga-orchestrator/commits_per_second").asDouble()).isEqualTo(45.5);
         assertThat(step.at("/commits/saga-orchestrator/flush_ms_per_commit").asDouble()).isEqualTo(7.2);
@@ -100,7 +101,7 @@ class ResultsJsonTest {
         final LatencySummary latency = LatencySummary.of(micros);
         final StepResult step = new StepResult("pipeline-2500", "pipeline", "paced", 2_500.0, 20_000, 20.0, 50_000,
                 48_000, 100, Map.of("INSUFFICIENT_FUNDS", 100L), 0, Map.of(), 0, 2_405.0, 2_400.0, latency,
-                Map.of("request_to_accepted", latency), Map.of("saga-orchestrator", ProcessCost.of(10, 2,
+                Map.of("request_to_accepted", latency), Map.of("saga-orchestrator", ProcessCost.of(10, 4, 2,
                         Map.of("wallet-saga-orchestrator-<id>-StreamThread-#", 8.0), 288_600, 20, 48_100)),
                 Map.of("saga-orchestrator", new CommitTiming(45.5, 7.2, 4.6, 2.1, 130.0, 0.25)),
                 LagSummary.of(List.of(new double[] {0, 100}, new double[] {1, 120}, new double[] {2, 90}), 2_405),

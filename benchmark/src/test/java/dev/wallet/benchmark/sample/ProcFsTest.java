@@ -22,6 +22,7 @@ class ProcFsTest {
         final ProcessUsage usage = new ProcFs(proc).process(100).orElseThrow();
 
         assertThat(usage.cpuTicks()).isEqualTo(750);
+        assertThat(usage.systemTicks()).isEqualTo(50);
         assertThat(usage.rssBytes()).isEqualTo(2048L * 1024);
     }
 
@@ -58,8 +59,9 @@ class ProcFsTest {
 
         final ProcessUsage usage = new ProcFs(proc).tree(10).orElseThrow();
 
-        // 110 + 35 reaped + 220 + 3, not the unrelated process 13.
+        // 110 + 35 reaped + 220 + 3, not the unrelated process 13; of it system 10 + 5 + 20 + 2.
         assertThat(usage.cpuTicks()).isEqualTo(368);
+        assertThat(usage.systemTicks()).isEqualTo(37);
         assertThat(usage.rssBytes()).isEqualTo(1110L * 1024);
     }
 
