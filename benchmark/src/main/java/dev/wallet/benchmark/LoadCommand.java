@@ -13,6 +13,7 @@ import dev.wallet.benchmark.report.HtmlReport;
 import dev.wallet.benchmark.report.LagSummary;
 import dev.wallet.benchmark.report.LatencySummary;
 import dev.wallet.benchmark.report.Machine;
+import dev.wallet.benchmark.report.MachineCpu;
 import dev.wallet.benchmark.report.ProcessCost;
 import dev.wallet.benchmark.report.Results;
 import dev.wallet.benchmark.report.ResultsJson;
@@ -296,6 +297,7 @@ final class LoadCommand implements Callable<Integer> {
         sampler.step(name);
         final Map<String, Long> offsetsBefore = topicRecords.endOffsets();
         final Map<String, ProcessUsage> usageBefore = sampler.usage();
+        final ProcFs.CpuTicks machineBefore = sampler.machine();
         final Map<String, Map<Long, ThreadTicks>> threadsBefore = sampler.threads();
         final Map<String, Map<Long, Long>> switchesBefore = sampler.contextSwitches();
         final Map<String, Map<String, Double>> commitsBefore = readCommitMeters();
@@ -314,6 +316,8 @@ final class LoadCommand implements Callable<Integer> {
             }
         });
         final Map<String, ProcessUsage> usageAfter = sampler.usage();
+        final MachineCpu machine = MachineCpu.between(machineBefore, sampler.machine(), ClockTicks.perSecond(),
+                wallSeconds);
         final Map<String, Double> cpu = sampler.secondsBetween(usageBefore, usageAfter, ProcessUsage::cpuTicks);
         final Map<String, Double> system = sampler.secondsBetween(usageBefore, usageAfter, ProcessUsage::systemTicks);
         final Map<String, Map<Long, ThreadTicks>> threadsAfter = sampler.threads();
@@ -343,7 +347,7 @@ final class LoadCommand implements Callable<Integer> {
                 LagSummary.of(lag, stats.outcomesPerSecond()),
                 written, outcomes == 0 ? 0
                         : round(written.values().stream().mapToLong(Long::longValue).sum() / (double) outcomes),
-                ReadSideWal.between(walBefore, walAfter, wallSeconds, outcomes));
+                ReadSideWal.between(walBefore, walAfter, wallSeconds, outcomes), machine);
         log.info("Step {}: sent {}, completed {}, failed {}, send errors {}, incomplete {}, {} outcomes/s, p50 {} ms,"
                         + " p99 {} ms, {} records/transfer", name, result.sent(), result.completed(), result.failed(), result.sendErrors(),
                 incomplete, result.outcomesPerSecond(), result.latency().p50Ms(), result.latency().p99Ms(),

@@ -48,6 +48,6 @@ class ComparisonTest {
         final Histogram micros = new Histogram(3);
         micros.recordValue(1_000);
         return new StepResult(name, name.split("-")[0], "max", null, 1, 1, 1, 1, 0, Map.of(), 0, Map.of(), 0,
-                completedPerSecond, completedPerSecond, LatencySummary.of(micros), Map.of(), Map.of(), Map.of(), lag, Map.of(), 0, null);
+                completedPerSecond, completedPerSecond, LatencySummary.of(micros), Map.of(), Map.of(), Map.of(), lag, Map.of(), 0, null, null);
     }
 }

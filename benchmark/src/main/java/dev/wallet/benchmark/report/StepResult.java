@@ -23,6 +23,8 @@ import java.util.Map;
  * @param recordsPerTransfer Σ recordsWritten ÷ outcomes
  * @param readSideWal        the WAL the read side's PostgreSQL wrote over the step; null when the
  *                           load generator was not given its URL or it did not answer
+ * @param machineCpu         the whole machine's CPU over the step by kind, steal and interrupts
+ *                           included; null in runs before 28 Nov 2026
  */
 public record StepResult(String name, String mode, String kind, Double offeredPerSecond, int inFlightMax,
                          double sendSeconds, long sent, long completed, long failed,
@@ -30,7 +32,8 @@ public record StepResult(String name, String mode, String kind, Double offeredPe
                          long incomplete, double outcomesPerSecond, double completedPerSecond,
                          LatencySummary latency, Map<String, LatencySummary> latencyByStage,
                          Map<String, ProcessCost> processes, Map<String, CommitTiming> commits, LagSummary readSideLag,
-                         Map<String, Long> recordsWritten, double recordsPerTransfer, ReadSideWal readSideWal) {
+                         Map<String, Long> recordsWritten, double recordsPerTransfer, ReadSideWal readSideWal,
+                         MachineCpu machineCpu) {
 
     /** Cores the JIT compiler threads of all watched JVMs used together over the step. */
     public double jitCores() {

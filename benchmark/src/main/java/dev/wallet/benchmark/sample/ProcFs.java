@@ -1,6 +1,7 @@
 package dev.wallet.benchmark.sample;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,31 @@ public final class ProcFs {
     /** The real {@code /proc}. */
     public static ProcFs system() {
         return new ProcFs(Path.of("/proc"));
+    }
+
+    /**
+     * The whole machine's CPU ticks by kind since boot, summed over its CPUs: the first line of
+     * {@code /proc/stat} ({@code cpu user nice system idle iowait irq softirq steal ...}); null when
+     * it cannot be read.
+     */
+    public CpuTicks machine() {
+        try (var lines = Files.lines(proc.resolve("stat"))) {
+            final String[] fields = lines.findFirst().orElse("").trim().split("\\s+");
+            if (fields.length < 9 || !fields[0].equals("cpu")) {
+                return null;
+            }
+            final long[] values = new long[9];
+            for (int i = 1; i < 9; i++) {
+                values[i] = parseOrZero(fields[i]);
+            }
+            return new CpuTicks(values[1] + values[2], values[3], values[6] + values[7], values[8], values[5], values[4]);
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    /** The machine's cumulative CPU ticks by kind (see {@link #machine()}). */
+    public record CpuTicks(long user, long system, long interrupts, long steal, long iowait, long idle) {
     }
 
     /** Usage of one process; empty when it does not run. */

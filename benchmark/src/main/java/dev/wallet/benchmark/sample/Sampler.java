@@ -66,6 +66,11 @@ public final class Sampler implements AutoCloseable {
         step = name;
     }
 
+    /** The whole machine's cumulative CPU ticks by kind now; null when {@code /proc/stat} cannot be read. */
+    public ProcFs.CpuTicks machine() {
+        return procFs.machine();
+    }
+
     /** Each process's cumulative CPU ticks (and their system part) now. */
     public Map<String, ProcessUsage> usage() {
         final Map<String, ProcessUsage> usage = new LinkedHashMap<>();

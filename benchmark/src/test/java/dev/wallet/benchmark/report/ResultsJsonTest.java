@@ -59,6 +59,8 @@ class ResultsJsonTest {
         assertThat(step.at("/read_side_wal/bytes_per_transfer").asDouble()).isEqualTo(2_010.5);
         assertThat(step.at("/read_side_wal/checkpoints").asLong()).isEqualTo(1);
         assertThat(json.at("/steps/1/read_side_wal").isNull()).isTrue();
+        assertThat(step.at("/machine_cpu/steal").asDouble()).isEqualTo(0.1);
+        assertThat(step.at("/machine_cpu/interrupts").asDouble()).isEqualTo(0.05);
         assertThat(json.at("/baseline/transfers_per_second").asDouble()).isEqualTo(4_800);
         assertThat(json.at("/baseline/money_conserved").asBoolean()).isTrue();
         assertThat(json.at("/comparison/pipeline_max_ratio_to_baseline").asDouble()).isEqualTo(0.5);
@@ -105,9 +107,10 @@ class ResultsJsonTest {
                         Map.of("wallet-saga-orchestrator-<id>-StreamThread-#", 8.0), 288_600, 20, 48_100)),
                 Map.of("saga-orchestrator", new CommitTiming(45.5, 7.2, 4.6, 2.1, 130.0, 0.25)),
                 LagSummary.of(List.of(new double[] {0, 100}, new double[] {1, 120}, new double[] {2, 90}), 2_405),
-                Map.of("wallet.transfer-events", 150_000L), 3.1, new ReadSideWal(4.8, 2_010.5, 19.2, 1_041, 3, 1L));
+                Map.of("wallet.transfer-events", 150_000L), 3.1, new ReadSideWal(4.8, 2_010.5, 19.2, 1_041, 3, 1L),
+                new MachineCpu(1.2, 0.3, 0.05, 0.1, 0.01, 0.34));
         final StepResult max = new StepResult("pipeline-max", "pipeline", "max", null, 20_000, 60.0, 150_000, 144_000,
-                0, Map.of(), 0, Map.of(), 0, 2_400.0, 2_400.0, latency, Map.of(), Map.of(), Map.of(), LagSummary.of(List.of(), 0), Map.of(), 0, null);
+                0, Map.of(), 0, Map.of(), 0, 2_400.0, 2_400.0, latency, Map.of(), Map.of(), Map.of(), LagSummary.of(List.of(), 0), Map.of(), 0, null, null);
         final BaselineResult baseline = new BaselineResult("17.11", 8, 1_000, 10.0, 48_000, 0, 0, 4_800.0, latency,
                 true, Map.of("fsync", "on"), Map.of("postgres", ProcessCost.of(12, 10, 48_000)));
         final List<StepResult> steps = List.of(step, max);

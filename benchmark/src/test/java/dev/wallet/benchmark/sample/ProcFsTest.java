@@ -27,6 +27,19 @@ class ProcFsTest {
     }
 
     @Test
+    void shouldReadTheMachinesTicksByKindFoldingNiceIntoUserAndSoftIntoHardInterrupts() throws IOException {
+        Files.writeString(proc.resolve("stat"), """
+                cpu  2773245 5 251337 1480393 11565 7 36298 23393 0 0
+                cpu0 1386622 0 125668 740196 5782 0 18149 11696 0 0
+                intr 1 2 3
+                """);
+
+        assertThat(new ProcFs(proc).machine())
+                .isEqualTo(new ProcFs.CpuTicks(2_773_250, 251_337, 36_305, 23_393, 11_565, 1_480_393));
+        assertThat(new ProcFs(proc.resolve("nowhere")).machine()).isNull();
+    }
+
+    @Test
     void shouldReadHowAJvmWasStartedWithoutItsClassPath() throws IOException {
         final Path jdk = Files.createDirectories(proc.resolve("jdk-25"));
         Files.createDirectories(jdk.resolve("bin"));
