@@ -20,7 +20,8 @@
 #
 # Environment (flags win): KAFKA_BROKERS (1), KAFKA_PORT (9092; node i listens on PORT+i-1),
 # KAFKA_CONTROLLER_PORT (PORT+1000; node i on CONTROLLER_PORT+i-1), KAFKA_DATA_DIR
-# (<repo>/.data/kafka), KAFKA_HEAP_OPTS (-Xms256m -Xmx512m), KAFKA_START_TIMEOUT_S (90),
+# (<repo>/.data/kafka), KAFKA_HEAP_OPTS (-Xms256m -Xmx512m), KAFKA_GC_OPTS (-XX:+UseG1GC; the
+# broker's collector, e.g. -XX:+UseSerialGC), KAFKA_START_TIMEOUT_S (90),
 # KAFKA_STOP_TIMEOUT_S (30), WALLET_PARTITIONS (6).
 # For experiments: KAFKA_BROKER_SETTINGS ("key=value key=value", appended to every node's
 # properties on each start) and KAFKA_FEATURES ("name=level ...", e.g. transaction.version=1,
@@ -36,6 +37,7 @@ PORT="${KAFKA_PORT:-9092}"
 CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-}"
 DATA_DIR="${KAFKA_DATA_DIR:-$REPO_DIR/.data/kafka}"
 HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
+GC_OPTS="${KAFKA_GC_OPTS:--XX:+UseG1GC}"
 START_TIMEOUT_S="${KAFKA_START_TIMEOUT_S:-90}"
 STOP_TIMEOUT_S="${KAFKA_STOP_TIMEOUT_S:-30}"
 PARTITIONS="${WALLET_PARTITIONS:-6}"
@@ -153,7 +155,7 @@ cmd_start() {
     fi
     : > "$DATA_DIR/node-$i.log"
     # shellcheck disable=SC2086
-    nohup "$JAVA" $HEAP_OPTS -XX:+UseG1GC -Djava.awt.headless=true \
+    nohup "$JAVA" $HEAP_OPTS $GC_OPTS -Djava.awt.headless=true \
       -Dlog4j2.configurationFile="$KAFKA_DIR/config/log4j2.yaml" \
       -cp "$cp" kafka.Kafka "$DATA_DIR/node-$i.properties" \
       >> "$DATA_DIR/node-$i.log" 2>&1 < /dev/null &
