@@ -102,32 +102,33 @@ public final class ArmPairs {
         }
         out.append("median ratio | after lower |\n").append("|---".repeat(pairs.size() + 3)).append("|\n");
         for (final Figure figure : figures) {
-            if (measuredByAnyArm(figure)) {
-                out.append(row(figure)).append('\n');
+            final List<Double[]> values = values(figure);
+            if (values.stream().anyMatch(pair -> pair[0] != null || pair[1] != null)) {
+                out.append(row(figure, values)).append('\n');
             }
         }
         return out.toString();
     }
 
-    private boolean measuredByAnyArm(final Figure figure) {
-        return pairs.stream().anyMatch(pair -> figure.value().apply(pair.before().results()) != null
-                || figure.value().apply(pair.after().results()) != null);
+    /** The figure's before and after value in each pair, each read once (a median over steps). */
+    private List<Double[]> values(final Figure figure) {
+        return pairs.stream().map(pair -> new Double[] {figure.value().apply(pair.before().results()),
+                figure.value().apply(pair.after().results())}).toList();
     }
 
     /** The ratio after ÷ before of {@code figure} in each pair (null where either arm lacks it). */
     List<Double> ratios(final String figure) {
         final Figure found = figures.stream().filter(candidate -> candidate.name().equals(figure)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no figure " + figure));
-        return pairs.stream().map(pair -> ratio(found.value().apply(pair.before().results()),
-                found.value().apply(pair.after().results()))).toList();
+        return values(found).stream().map(pair -> ratio(pair[0], pair[1])).toList();
     }
 
-    private String row(final Figure figure) {
+    private static String row(final Figure figure, final List<Double[]> values) {
         final StringBuilder row = new StringBuilder("| ").append(figure.name()).append(" | ");
         final List<Double> ratios = new ArrayList<>();
-        for (final Pair pair : pairs) {
-            final Double before = figure.value().apply(pair.before().results());
-            final Double after = figure.value().apply(pair.after().results());
+        for (final Double[] pair : values) {
+            final Double before = pair[0];
+            final Double after = pair[1];
             final Double ratio = ratio(before, after);
             if (ratio != null) {
                 ratios.add(ratio);
@@ -145,9 +146,8 @@ public final class ArmPairs {
     }
 
     private static String describe(final Arm arm) {
-        final String commit = arm.results().gitCommit();
-        return arm.name() + " (" + (commit == null ? "commit unknown"
-                : commit.substring(0, Math.min(7, commit.length())) + (commit.contains("+") ? "+" : "")) + ")";
+        final String commit = RunRow.shortCommit(arm.results().gitCommit());
+        return arm.name() + " (" + (commit == null ? "commit unknown" : commit) + ")";
     }
 
     private static String format(final Figure figure, final Double value) {

@@ -34,14 +34,18 @@ public record RunRow(String run, String commit, Double baselinePerSecond,
         rates.forEach(rate -> latency.put(rate,
                 Optional.ofNullable(steps.get("pipeline-" + rate)).map(StepResult::latency).orElse(null)));
         final Optional<StepResult> pipelineMax = Optional.ofNullable(steps.get("pipeline-max"));
-        final String commit = results.gitCommit() == null ? NONE
-                : results.gitCommit().substring(0, Math.min(7, results.gitCommit().length()))
-                + (results.gitCommit().contains("+") ? "+" : "");
-        return new RunRow(run, commit,
+        final String commit = shortCommit(results.gitCommit());
+        return new RunRow(run, commit == null ? NONE : commit,
                 results.baseline() == null ? null : results.baseline().transfersPerSecond(), latency,
                 pipelineMax.map(StepResult::completedPerSecond).orElse(null),
                 pipelineMax.map(StepResult::readSideLag).map(LagSummary::growing).orElse(null),
                 Optional.ofNullable(steps.get("http-max")).map(StepResult::completedPerSecond).orElse(null));
+    }
+
+    /** A run's commit abbreviated to 7 characters, with {@code +} when the tree differed; null when unknown. */
+    static String shortCommit(final String gitCommit) {
+        return gitCommit == null ? null
+                : gitCommit.substring(0, Math.min(7, gitCommit.length())) + (gitCommit.contains("+") ? "+" : "");
     }
 
     /** The Markdown table's head for rows of these rates: its column names and the line under them. */
