@@ -316,7 +316,7 @@ final class LoadCommand implements Callable<Integer> {
             }
         });
         final Map<String, ProcessUsage> usageAfter = sampler.usage();
-        final MachineCpu machine = MachineCpu.between(machineBefore, sampler.machine(), ClockTicks.perSecond(),
+        final MachineCpu machine = MachineCpu.between(machineBefore, sampler.machine(), sampler.ticksPerSecond(),
                 wallSeconds);
         final Map<String, Double> cpu = sampler.secondsBetween(usageBefore, usageAfter, ProcessUsage::cpuTicks);
         final Map<String, Double> system = sampler.secondsBetween(usageBefore, usageAfter, ProcessUsage::systemTicks);

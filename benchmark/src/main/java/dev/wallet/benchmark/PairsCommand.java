@@ -27,7 +27,7 @@ final class PairsCommand implements Callable<Integer> {
     private List<Path> runs;
 
     @Option(names = "--quiet-steps", split = ",", defaultValue = ArmPairs.QUIET_STEPS_DEFAULT,
-            description = "the steps the CPU and WAL figures are medians of, leaving out any with a checkpoint "
+            description = "the steps the CPU, kernel and WAL figures are medians of, leaving out any with a checkpoint "
                     + "(default ${DEFAULT-VALUE})")
     private List<String> quietSteps;
 

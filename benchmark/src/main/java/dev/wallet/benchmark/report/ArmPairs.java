@@ -18,11 +18,16 @@ import java.util.stream.Collectors;
  * → after with their ratio, then the median ratio over the pairs and in how many pairs the after arm
  * was lower: the comparison docs/benchmarks.md's experiments make.
  *
- * <p>The CPU and WAL figures are medians over the run's quiet steps: steps named in {@link #QUIET_STEPS}
- * by default (warm-up rounds 3 to 5 and the 2,500/s step: paced, at rates every run so far kept up with)
- * in which the read side's PostgreSQL started no checkpoint, as a checkpoint's full-page images
- * can double the WAL of the step it falls in (docs/benchmarks.md, run W). A run whose server does
- * not count checkpoints keeps all its quiet steps.
+ * <p>The rows: the PostgreSQL baseline; the CPU per transfer of all processes and of each; the
+ * machine's busy cores, the kernel's share of them and the hypervisor's steal ({@link MachineCpu}); each
+ * process's kernel share ({@link ProcessCost#systemShare()}, left out where a run did not measure it);
+ * the read side's WAL per transfer; the peak; the p50 and p99 at the rates asked for.
+ *
+ * <p>The CPU, kernel and WAL figures are medians over the run's quiet steps: steps named in
+ * {@link #QUIET_STEPS} by default (warm-up rounds 3 to 5 and the 2,500/s step: paced, at rates every
+ * run so far kept up with) in which the read side's PostgreSQL started no checkpoint, as a
+ * checkpoint's full-page images can double the WAL of the step it falls in (docs/benchmarks.md, run
+ * W). A run whose server does not count checkpoints keeps all its quiet steps.
  */
 public final class ArmPairs {
 
@@ -67,6 +72,22 @@ public final class ArmPairs {
             figures.add(new Figure("CPU µs per transfer, " + process + " (quiet steps)",
                     results -> quietMedian(results, quietSteps, step -> Optional.ofNullable(processes(step).get(process))
                             .map(cost -> cost.cpuSecondsPer1000Transfers() * 1000).orElse(null)), "%,.0f"));
+        }
+        figures.add(new Figure("machine's busy cores: user + system + interrupts (quiet steps)",
+                results -> quietMedian(results, quietSteps,
+                        step -> step.machineCpu() == null ? null : busyCores(step.machineCpu())), "%.2f"));
+        figures.add(new Figure("machine's kernel share: (system + interrupts) ÷ busy (quiet steps)",
+                results -> quietMedian(results, quietSteps, step -> step.machineCpu() == null
+                        || busyCores(step.machineCpu()) == 0 ? null
+                        : (step.machineCpu().system() + step.machineCpu().interrupts()) / busyCores(step.machineCpu())),
+                "%.2f"));
+        figures.add(new Figure("machine's steal, cores (quiet steps)",
+                results -> quietMedian(results, quietSteps,
+                        step -> step.machineCpu() == null ? null : step.machineCpu().steal()), "%.3f"));
+        for (final String process : processNames(pairs)) {
+            figures.add(new Figure("kernel share, " + process + " (quiet steps)",
+                    results -> quietMedian(results, quietSteps, step -> Optional.ofNullable(processes(step).get(process))
+                            .map(ProcessCost::systemShare).filter(share -> share > 0).orElse(null)), "%.2f"));
         }
         figures.add(new Figure("read side's WAL bytes per transfer (quiet steps)",
                 results -> quietMedian(results, quietSteps,
@@ -168,6 +189,11 @@ public final class ArmPairs {
     /** A step's processes; none in a run written before they were measured. */
     private static Map<String, ProcessCost> processes(final StepResult step) {
         return step.processes() == null ? Map.of() : step.processes();
+    }
+
+    /** Cores the machine was busy: user, system and interrupt time (steal, iowait and idle are not work). */
+    private static double busyCores(final MachineCpu machine) {
+        return machine.user() + machine.system() + machine.interrupts();
     }
 
     private static Optional<StepResult> step(final Results results, final String name) {

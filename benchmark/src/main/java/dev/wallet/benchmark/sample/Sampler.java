@@ -66,6 +66,11 @@ public final class Sampler implements AutoCloseable {
         step = name;
     }
 
+    /** The kernel's clock ticks per second that this sampler's tick counts are in. */
+    public double ticksPerSecond() {
+        return ticksPerSecond;
+    }
+
     /** The whole machine's cumulative CPU ticks by kind now; null when {@code /proc/stat} cannot be read. */
     public ProcFs.CpuTicks machine() {
         return procFs.machine();

@@ -53,6 +53,39 @@ class ArmPairsTest {
     }
 
     @Test
+    void shouldShowTheMachinesWorkAndTheKernelSharesOnlyWhereARunMeasuredThem() throws IOException {
+        // Runs before 28 Nov 2026 have no machine_cpu and a system_share of 0: nothing measured, not 0.
+        final ArmPairs.Arm older = new ArmPairs.Arm("older", read("older", """
+                {"steps": [{"name": "pipeline-2500",
+                  "processes": {"kafka-node-1": {"cpu_seconds_per_1000_transfers": 0.2, "system_share": 0}}}]}
+                """));
+        final ArmPairs pairs = ArmPairs.of(List.of(pair(older, measured("newer", 1.2, 0.25)),
+                pair(measured("before", 1.2, 0.25), measured("after", 1.5, 0.20))), ArmPairs.QUIET_STEPS, List.of());
+
+        assertThat(pairs.markdown()).contains(
+                "| machine's busy cores: user + system + interrupts (quiet steps) | – → 1.50 | 1.50 → 1.80 (1.20) "
+                        + "| 1.20 | 0 of 1 |",
+                "| machine's kernel share: (system + interrupts) ÷ busy (quiet steps) | – → 0.20 | 0.20 → 0.17 (0.83) "
+                        + "| 0.83 | 1 of 1 |",
+                "| machine's steal, cores (quiet steps) | – → 0.004 | 0.004 → 0.004 (1.00) | 1.00 | 0 of 1 |",
+                "| kernel share, kafka-node-1 (quiet steps) | – → 0.25 | 0.25 → 0.20 (0.80) | 0.80 | 1 of 1 |");
+    }
+
+    @Test
+    void shouldGiveTheCollectorArmsTheBrokersKernelShareTheDocsQuote() throws IOException {
+        final Path results = Path.of("results");
+        final ArmPairs collector = ArmPairs.of(List.of(
+                committed(results, "20261128T064204Z", "20261128T065025Z"),
+                committed(results, "20261128T065733Z", "20261128T070431Z")), ArmPairs.QUIET_STEPS, List.of());
+
+        // docs/benchmarks.md, "The broker's garbage collector": its kernel share 0.22-0.23 in the 1,000 and
+        // 2,500/s steps of every arm; over the quiet steps (warm-ups 3-5 too) the medians are 0.21-0.22.
+        assertThat(collector.markdown()).containsPattern(
+                "\\| kernel share, kafka-node-1 \\(quiet steps\\) \\| 0\\.2[12] → 0\\.2[12] \\(\\d\\.\\d\\d\\) "
+                        + "\\| 0\\.2[12] → 0\\.2[12] \\(\\d\\.\\d\\d\\) \\|");
+    }
+
+    @Test
     void shouldGiveTheMergeArmsTheRatiosTheDocsQuote() throws IOException {
         final Path results = Path.of("results");
         final ArmPairs merge = ArmPairs.of(List.of(
@@ -89,6 +122,17 @@ class ArmPairsTest {
                 {"git_commit": "abc1234def", "baseline": {"transfers_per_second": 6000},
                  "steps": [%s, {"name": "pipeline-max", "completed_per_second": %s}]}
                 """.formatted(quiet, peak)));
+    }
+
+    /** A run whose 2,500/s step measured the machine's CPU and the broker's kernel share. */
+    private ArmPairs.Arm measured(final String name, final double user, final double brokerKernelShare)
+            throws IOException {
+        return new ArmPairs.Arm(name, read(name, """
+                {"steps": [{"name": "pipeline-2500",
+                  "processes": {"kafka-node-1": {"cpu_seconds_per_1000_transfers": 0.2, "system_share": %s}},
+                  "machine_cpu": {"user": %s, "system": 0.2, "interrupts": 0.1, "steal": 0.004, "iowait": 0,
+                                  "idle": 0.5}}]}
+                """.formatted(brokerKernelShare, user)));
     }
 
     private static String quiet(final String name, final double postgresCpuPer1000, final int checkpoints) {
