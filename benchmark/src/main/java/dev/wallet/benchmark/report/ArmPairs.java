@@ -74,16 +74,14 @@ public final class ArmPairs {
                             .map(cost -> cost.cpuSecondsPer1000Transfers() * 1000).orElse(null)), "%,.0f"));
         }
         figures.add(new Figure("machine's busy cores: user + system + interrupts (quiet steps)",
-                results -> quietMedian(results, quietSteps,
-                        step -> step.machineCpu() == null ? null : busyCores(step.machineCpu())), "%.2f"));
-        figures.add(new Figure("machine's kernel share: (system + interrupts) ÷ busy (quiet steps)",
-                results -> quietMedian(results, quietSteps, step -> step.machineCpu() == null
-                        || busyCores(step.machineCpu()) == 0 ? null
-                        : (step.machineCpu().system() + step.machineCpu().interrupts()) / busyCores(step.machineCpu())),
+                results -> quietMedian(results, quietSteps, step -> machine(step).map(MachineCpu::busy).orElse(null)),
                 "%.2f"));
+        figures.add(new Figure("machine's kernel share: (system + interrupts) ÷ busy (quiet steps)",
+                results -> quietMedian(results, quietSteps, step -> machine(step).filter(machine -> machine.busy() > 0)
+                        .map(MachineCpu::kernelShare).orElse(null)), "%.2f"));
         figures.add(new Figure("machine's steal, cores (quiet steps)",
-                results -> quietMedian(results, quietSteps,
-                        step -> step.machineCpu() == null ? null : step.machineCpu().steal()), "%.3f"));
+                results -> quietMedian(results, quietSteps, step -> machine(step).map(MachineCpu::steal).orElse(null)),
+                "%.3f"));
         for (final String process : processNames(pairs)) {
             figures.add(new Figure("kernel share, " + process + " (quiet steps)",
                     results -> quietMedian(results, quietSteps, step -> Optional.ofNullable(processes(step).get(process))
@@ -191,9 +189,9 @@ public final class ArmPairs {
         return step.processes() == null ? Map.of() : step.processes();
     }
 
-    /** Cores the machine was busy: user, system and interrupt time (steal, iowait and idle are not work). */
-    private static double busyCores(final MachineCpu machine) {
-        return machine.user() + machine.system() + machine.interrupts();
+    /** A step's machine CPU; none in a run written before it was measured. */
+    private static Optional<MachineCpu> machine(final StepResult step) {
+        return Optional.ofNullable(step.machineCpu());
     }
 
     private static Optional<StepResult> step(final Results results, final String name) {

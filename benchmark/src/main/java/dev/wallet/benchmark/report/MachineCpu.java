@@ -31,6 +31,16 @@ public record MachineCpu(double user, double system, double interrupts, double s
                 cores(after.iowait() - before.iowait(), scale), cores(after.idle() - before.idle(), scale));
     }
 
+    /** The cores the machine worked: user, system and interrupt time (steal, iowait and idle are not work). */
+    public double busy() {
+        return user + system + interrupts;
+    }
+
+    /** The kernel's part of that work, (system + interrupts) ÷ {@link #busy()}; NaN for a machine that did none. */
+    public double kernelShare() {
+        return (system + interrupts) / busy();
+    }
+
     private static double cores(final long ticks, final double scale) {
         return Math.round(Math.max(0, ticks) / scale * 1000) / 1000.0;
     }

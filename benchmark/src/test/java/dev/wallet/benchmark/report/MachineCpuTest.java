@@ -1,6 +1,7 @@
 package dev.wallet.benchmark.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.wallet.benchmark.sample.ProcFs.CpuTicks;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,15 @@ class MachineCpuTest {
 
         assertThat(MachineCpu.between(before, after, 100, 20))
                 .isEqualTo(new MachineCpu(1.2, 0.2, 0.04, 0.2, 0.01, 0.245));
+    }
+
+    @Test
+    void shouldCountUserSystemAndInterruptsAsWorkAndTheLastTwoAsTheKernels() {
+        final MachineCpu machine = new MachineCpu(1.2, 0.2, 0.1, 0.05, 0.01, 0.44);
+
+        assertThat(machine.busy()).isCloseTo(1.5, within(1e-9));
+        assertThat(machine.kernelShare()).isCloseTo(0.2, within(1e-9));
+        assertThat(new MachineCpu(0, 0, 0, 0, 0, 2).kernelShare()).isNaN();
     }
 
     @Test

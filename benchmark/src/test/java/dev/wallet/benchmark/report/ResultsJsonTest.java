@@ -61,6 +61,9 @@ class ResultsJsonTest {
         assertThat(json.at("/steps/1/read_side_wal").isNull()).isTrue();
         assertThat(step.at("/machine_cpu/steal").asDouble()).isEqualTo(0.1);
         assertThat(step.at("/machine_cpu/interrupts").asDouble()).isEqualTo(0.05);
+        // What MachineCpu derives (busy, kernel share) is not written: the six kinds only.
+        assertThat(step.get("machine_cpu").fieldNames()).toIterable()
+                .containsExactly("user", "system", "interrupts", "steal", "iowait", "idle");
         assertThat(json.at("/baseline/transfers_per_second").asDouble()).isEqualTo(4_800);
         assertThat(json.at("/baseline/money_conserved").asBoolean()).isTrue();
         assertThat(json.at("/comparison/pipeline_max_ratio_to_baseline").asDouble()).isEqualTo(0.5);
