@@ -68,11 +68,9 @@ public final class ArmPairs {
                 results -> quietMedian(results, quietSteps, step -> processes(step).isEmpty() ? null
                         : processes(step).values().stream()
                                 .mapToDouble(cost -> cost.cpuSecondsPer1000Transfers() * 1000).sum()), "%,.0f"));
-        for (final String process : processNames(pairs)) {
-            figures.add(new Figure("CPU µs per transfer, " + process + " (quiet steps)",
-                    results -> quietMedian(results, quietSteps, step -> Optional.ofNullable(processes(step).get(process))
-                            .map(cost -> cost.cpuSecondsPer1000Transfers() * 1000).orElse(null)), "%,.0f"));
-        }
+        final Set<String> processNames = processNames(pairs);
+        perProcess(figures, processNames, "CPU µs per transfer, ", quietSteps,
+                cost -> cost.cpuSecondsPer1000Transfers() * 1000, "%,.0f");
         figures.add(new Figure("machine's busy cores: user + system + interrupts (quiet steps)",
                 results -> quietMedian(results, quietSteps, step -> machine(step).map(MachineCpu::busy).orElse(null)),
                 "%.2f"));
@@ -82,11 +80,9 @@ public final class ArmPairs {
         figures.add(new Figure("machine's steal, cores (quiet steps)",
                 results -> quietMedian(results, quietSteps, step -> machine(step).map(MachineCpu::steal).orElse(null)),
                 "%.3f"));
-        for (final String process : processNames(pairs)) {
-            figures.add(new Figure("kernel share, " + process + " (quiet steps)",
-                    results -> quietMedian(results, quietSteps, step -> Optional.ofNullable(processes(step).get(process))
-                            .map(ProcessCost::systemShare).filter(share -> share > 0).orElse(null)), "%.2f"));
-        }
+        // A share of 0 is a run from before it was measured, not a process the kernel never served.
+        perProcess(figures, processNames, "kernel share, ", quietSteps,
+                cost -> cost.systemShare() > 0 ? cost.systemShare() : null, "%.2f");
         figures.add(new Figure("read side's WAL bytes per transfer (quiet steps)",
                 results -> quietMedian(results, quietSteps,
                         step -> step.readSideWal() == null ? null : step.readSideWal().bytesPerTransfer()), "%,.0f"));
@@ -187,6 +183,19 @@ public final class ArmPairs {
     /** A step's processes; none in a run written before they were measured. */
     private static Map<String, ProcessCost> processes(final StepResult step) {
         return step.processes() == null ? Map.of() : step.processes();
+    }
+
+    /**
+     * A figure per process, {@code label} and its name: the median over the quiet steps of
+     * {@code value} of its cost (null where that step did not measure it).
+     */
+    private static void perProcess(final List<Figure> figures, final Set<String> names, final String label,
+                                   final List<String> quietSteps, final Function<ProcessCost, Double> value,
+                                   final String format) {
+        for (final String name : names) {
+            figures.add(new Figure(label + name + " (quiet steps)", results -> quietMedian(results, quietSteps,
+                    step -> Optional.ofNullable(processes(step).get(name)).map(value).orElse(null)), format));
+        }
     }
 
     /** A step's machine CPU; none in a run written before it was measured. */
