@@ -117,47 +117,50 @@ public final class ArmPairs {
         }
         out.append("median ratio | after lower |\n").append("|---".repeat(pairs.size() + 3)).append("|\n");
         for (final Figure figure : figures) {
-            final List<Double[]> values = values(figure);
-            if (values.stream().anyMatch(pair -> pair[0] != null || pair[1] != null)) {
+            final List<Values> values = values(figure);
+            if (values.stream().anyMatch(pair -> pair.before() != null || pair.after() != null)) {
                 out.append(row(figure, values)).append('\n');
             }
         }
         return out.toString();
     }
 
+    /** A figure's value in a pair's before and after arm; null where the arm did not measure it. */
+    private record Values(Double before, Double after) {
+
+        /** after ÷ before; null where either is missing or before is 0. */
+        Double ratio() {
+            return before == null || after == null || before == 0 ? null : after / before;
+        }
+    }
+
     /** The figure's before and after value in each pair, each read once (a median over steps). */
-    private List<Double[]> values(final Figure figure) {
-        return pairs.stream().map(pair -> new Double[] {figure.value().apply(pair.before().results()),
-                figure.value().apply(pair.after().results())}).toList();
+    private List<Values> values(final Figure figure) {
+        return pairs.stream().map(pair -> new Values(figure.value().apply(pair.before().results()),
+                figure.value().apply(pair.after().results()))).toList();
     }
 
     /** The ratio after ÷ before of {@code figure} in each pair (null where either arm lacks it). */
     List<Double> ratios(final String figure) {
         final Figure found = figures.stream().filter(candidate -> candidate.name().equals(figure)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no figure " + figure));
-        return values(found).stream().map(pair -> ratio(pair[0], pair[1])).toList();
+        return values(found).stream().map(Values::ratio).toList();
     }
 
-    private static String row(final Figure figure, final List<Double[]> values) {
+    private static String row(final Figure figure, final List<Values> values) {
         final StringBuilder row = new StringBuilder("| ").append(figure.name()).append(" | ");
         final List<Double> ratios = new ArrayList<>();
-        for (final Double[] pair : values) {
-            final Double before = pair[0];
-            final Double after = pair[1];
-            final Double ratio = ratio(before, after);
+        for (final Values pair : values) {
+            final Double ratio = pair.ratio();
             if (ratio != null) {
                 ratios.add(ratio);
             }
-            row.append(format(figure, before)).append(" → ").append(format(figure, after))
+            row.append(format(figure, pair.before())).append(" → ").append(format(figure, pair.after()))
                     .append(ratio == null ? "" : String.format(Locale.ROOT, " (%.2f)", ratio)).append(" | ");
         }
         final long lower = ratios.stream().filter(ratio -> ratio < 1).count();
         return row.append(ratios.isEmpty() ? NONE : String.format(Locale.ROOT, "%.2f", median(ratios))).append(" | ")
                 .append(ratios.isEmpty() ? NONE : lower + " of " + ratios.size()).append(" |").toString();
-    }
-
-    private static Double ratio(final Double before, final Double after) {
-        return before == null || after == null || before == 0 ? null : after / before;
     }
 
     private static String describe(final Arm arm) {
