@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.wallet.benchmark.workload.PlannedTransfer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -52,6 +59,85 @@ class HttpTransferSenderTest {
             assertThat(bodies).hasSize(2).allMatch(body -> body.startsWith("application/json {"));
         } finally {
             api.disposeNow();
+        }
+    }
+
+    @Test
+    void shouldCarryOneRequestAfterAnotherOnOneKeptAliveConnection() throws InterruptedException {
+        final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+        final DisposableServer api = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.post("/v1/wallet/balance_transfer", (request, response) -> {
+                    clientPorts.add(request.remoteAddress().getPort());
+                    return request.receive().then(response.status(200).sendString(Mono.just("{}")).then());
+                }))
+                .bindNow();
+        try (OutcomeTracker tracker = new OutcomeTracker("127.0.0.1:1");
+             HttpTransferSender sender = new HttpTransferSender("http://127.0.0.1:" + api.port(), tracker,
+                     Duration.ofSeconds(10))) {
+            final StepStats step = new StepStats("test", 10);
+            for (int i = 1; i <= 3; i++) {
+                sender.send(new PlannedTransfer("tx-" + i, "a", "b", 100, "USD"), System.nanoTime(), step);
+                final long answered = i;
+                await().atMost(Duration.ofSeconds(10)).until(() -> step.answers().getOrDefault("http_200", 0L) == answered);
+            }
+
+            assertThat(clientPorts).as("each request after the first reuses the idle connection").hasSize(1);
+            assertThat(step.sendErrors()).isZero();
+        } finally {
+            api.disposeNow();
+        }
+    }
+
+    @Test
+    void shouldEndARequestWithNoAnswerInTimeAsASendError() throws InterruptedException {
+        final DisposableServer api = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.post("/v1/wallet/balance_transfer", (request, response) -> Mono.never()))
+                .bindNow();
+        try (OutcomeTracker tracker = new OutcomeTracker("127.0.0.1:1");
+             HttpTransferSender sender = new HttpTransferSender("http://127.0.0.1:" + api.port(), tracker,
+                     Duration.ofMillis(300))) {
+            final StepStats step = new StepStats("test", 10);
+            sender.send(new PlannedTransfer("tx-1", "a", "b", 100, "USD"), System.nanoTime(), step);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> step.sendErrors() == 1);
+            assertThat(step.answers()).isEqualTo(Map.of("http_ReadTimeoutException", 1L));
+            assertThat(tracker.forget("tx-1")).as("an unanswered transfer is no longer awaited").isFalse();
+        } finally {
+            api.disposeNow();
+        }
+    }
+
+    @Test
+    void shouldEndARequestWhoseConnectionClosesOrIsRefusedAsASendError() throws IOException, InterruptedException {
+        try (ServerSocket closing = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             OutcomeTracker tracker = new OutcomeTracker("127.0.0.1:1")) {
+            final Thread server = new Thread(() -> {
+                try (Socket socket = closing.accept(); InputStream in = socket.getInputStream()) {
+                    in.read(new byte[512]);
+                } catch (IOException ignored) {
+                    // the test fails on its own assertions if nothing was accepted
+                }
+            }, "closing-server");
+            server.setDaemon(true);
+            server.start();
+            final StepStats step = new StepStats("test", 10);
+            try (HttpTransferSender sender = new HttpTransferSender("http://127.0.0.1:" + closing.getLocalPort(),
+                    tracker, Duration.ofSeconds(10))) {
+                sender.send(new PlannedTransfer("tx-closed", "a", "b", 100, "USD"), System.nanoTime(), step);
+                await().atMost(Duration.ofSeconds(10)).until(() -> step.sendErrors() == 1);
+            }
+            final int refusedPort;
+            try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                refusedPort = gone.getLocalPort();
+            }
+            try (HttpTransferSender sender = new HttpTransferSender("http://127.0.0.1:" + refusedPort, tracker,
+                    Duration.ofSeconds(10))) {
+                sender.send(new PlannedTransfer("tx-refused", "a", "b", 100, "USD"), System.nanoTime(), step);
+                await().atMost(Duration.ofSeconds(10)).until(() -> step.sendErrors() == 2);
+            }
+
+            assertThat(step.answers()).isEqualTo(Map.of("http_ConnectionClosed", 1L, "http_ConnectException", 1L));
+            server.interrupt();
         }
     }
 }
