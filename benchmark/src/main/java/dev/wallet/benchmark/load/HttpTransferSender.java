@@ -156,7 +156,7 @@ public final class HttpTransferSender implements TransferSender {
     }
 
     /** A failed send's kind: {@code http_} and the root cause's class, any refused connection as {@code ConnectException}. */
-    static String kind(final Throwable error) {
+    private static String kind(final Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
