@@ -67,8 +67,8 @@ public final class HttpTransferSender implements TransferSender {
     private final String host;
     private final long timeoutNanos;
     private final OutcomeTracker tracker;
-    /** Kept-alive connections with no request in flight; touched on the event loop only. */
-    private final ArrayDeque<Channel> idle = new ArrayDeque<>();
+    /** The exchanges of kept-alive connections with no request in flight; touched on the event loop only. */
+    private final ArrayDeque<Exchange> idle = new ArrayDeque<>();
 
     public HttpTransferSender(final String apiBaseUrl, final OutcomeTracker tracker, final Duration requestTimeout) {
         final URI base = URI.create(apiBaseUrl);
@@ -87,7 +87,7 @@ public final class HttpTransferSender implements TransferSender {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(final SocketChannel channel) {
-                        channel.pipeline().addLast(new HttpClientCodec(), new Exchange());
+                        channel.pipeline().addLast(new HttpClientCodec(), new Exchange(channel));
                     }
                 });
     }
@@ -126,17 +126,17 @@ public final class HttpTransferSender implements TransferSender {
 
     /** On the event loop: the newest idle connection that is still open, else a new one. */
     private void dispatch(final Request request) {
-        Channel channel = idle.pollLast();
-        while (channel != null && !channel.isActive()) {
-            channel = idle.pollLast();
+        Exchange exchange = idle.pollLast();
+        while (exchange != null && !exchange.channel.isActive()) {
+            exchange = idle.pollLast();
         }
-        if (channel != null) {
-            channel.pipeline().get(Exchange.class).begin(channel, request);
+        if (exchange != null) {
+            exchange.begin(request);
             return;
         }
         bootstrap.connect(address).addListener((ChannelFuture connected) -> {
             if (connected.isSuccess()) {
-                connected.channel().pipeline().get(Exchange.class).begin(connected.channel(), request);
+                connected.channel().pipeline().get(Exchange.class).begin(request);
             } else {
                 request.http.release();
                 answered(request, 0, kind(connected.cause()));
@@ -146,9 +146,8 @@ public final class HttpTransferSender implements TransferSender {
 
     private void answered(final Request request, final int status, final String kind) {
         final boolean written = status == 200 || status == 202;
-        if (written) {
-            request.step.onAnswer(kind);
-        } else if (tracker.forget(request.transfer.transactionId())) {
+        // An answer that wrote nothing ends the transfer, unless its outcome has already come.
+        if (!written && tracker.forget(request.transfer.transactionId())) {
             request.step.onSendFailed(kind);
         } else {
             request.step.onAnswer(kind);
@@ -179,19 +178,24 @@ public final class HttpTransferSender implements TransferSender {
      */
     private final class Exchange extends ChannelInboundHandlerAdapter {
 
+        private final Channel channel;
         private Request current;
         private int status;
         private boolean keepAlive;
         private ScheduledFuture<?> timeout;
 
-        void begin(final Channel channel, final Request request) {
+        Exchange(final Channel channel) {
+            this.channel = channel;
+        }
+
+        void begin(final Request request) {
             current = request;
             status = 0;
-            timeout = channel.eventLoop().schedule(() -> fail(channel, "http_ReadTimeoutException"),
+            timeout = channel.eventLoop().schedule(() -> fail("http_ReadTimeoutException"),
                     timeoutNanos, TimeUnit.NANOSECONDS);
             channel.writeAndFlush(request.http).addListener((ChannelFuture written) -> {
                 if (!written.isSuccess()) {
-                    fail(channel, kind(written.cause()));
+                    fail(kind(written.cause()));
                 }
             });
         }
@@ -205,10 +209,10 @@ public final class HttpTransferSender implements TransferSender {
                 }
                 if (message instanceof LastHttpContent && current != null) {
                     final Request request = end();
-                    if (keepAlive && context.channel().isActive()) {
-                        idle.addLast(context.channel());
+                    if (keepAlive && channel.isActive()) {
+                        idle.addLast(this);
                     } else {
-                        context.close();
+                        channel.close();
                     }
                     answered(request, status, "http_" + status);
                 }
@@ -219,16 +223,16 @@ public final class HttpTransferSender implements TransferSender {
 
         @Override
         public void channelInactive(final ChannelHandlerContext context) {
-            fail(context.channel(), "http_ConnectionClosed");
+            fail("http_ConnectionClosed");
         }
 
         @Override
         public void exceptionCaught(final ChannelHandlerContext context, final Throwable cause) {
-            fail(context.channel(), kind(cause));
+            fail(kind(cause));
         }
 
         /** Ends the request in flight, if any, as a send error and closes the connection. */
-        private void fail(final Channel channel, final String kind) {
+        private void fail(final String kind) {
             if (current != null) {
                 final Request request = end();
                 answered(request, 0, kind);
