@@ -1,5 +1,6 @@
 package dev.wallet.api.config;
 
+import dev.wallet.api.transfer.RecentTransfers;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,8 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                 (default 100,000,000,000, i.e. 1,000,000,000.00 USD)
  * @param maxAmountMinorByCurrency per-currency override of {@code maxAmountMinor}, keyed by ISO code
  *                                 (default none)
- * @param recentTransfersMax       transfer states kept in memory for the SSE stream; the least
- *                                 recently updated is evicted first (default 100,000)
+ * @param recentTransfersMax       transfer states kept in memory for the SSE stream; the one first
+ *                                 seen longest ago is evicted first (default 100,000, at most
+ *                                 10,000,000; 200–240 bytes each, allocated at start)
  * @param eventStreamsMax          SSE streams open at once; one more is answered 503 (default 1,000)
  * @param eventStreamMaxDuration   longest life of one SSE stream; it ends then even if the transfer
  *                                 is not terminal (default 60 s)
@@ -61,6 +63,10 @@ public record CommandApiProperties(
         requirePositive("max-body-bytes", maxBodyBytes);
         requirePositive("max-amount-minor", maxAmountMinor);
         requirePositive("recent-transfers-max", recentTransfersMax);
+        if (recentTransfersMax > RecentTransfers.CAPACITY_MAX) {
+            throw new IllegalArgumentException("wallet.api.recent-transfers-max must be at most "
+                    + RecentTransfers.CAPACITY_MAX + ", was " + recentTransfersMax);
+        }
         requirePositive("event-streams-max", eventStreamsMax);
     }
 
