@@ -21,9 +21,9 @@ import java.util.Map;
  * or so per transfer), each young collection copied them from survivor space to survivor space until
  * they were old enough to promote, and the old generation then filled with evicted ones: at 1,000
  * transfers/s young pauses of 55–130 ms, and at the HTTP maximum a third of the API's CPU in the
- * collector (docs/benchmarks.md, "The recent-transfers cache"). Here every field lives in a few
- * arrays allocated once: primitive arrays hold no references, so the collector never scans them,
- * and large ones are never copied.
+ * collector (docs/benchmarks.md, "The recent-transfers cache in primitive arrays"). Here every field
+ * lives in a few arrays allocated once: primitive arrays hold no references, so the collector never
+ * scans them, and large ones are never copied.
  *
  * <p>What fits: a transaction id in canonical lower-case UUID form (the only form the SSE endpoint
  * asks for: it lower-cases the path's UUID), account ids of at most {@value #ACCOUNT_BYTES_MAX}
@@ -39,12 +39,12 @@ public final class RecentTransfers {
 
     /**
      * The most transfers one cache can hold. Each takes 200–240 bytes, all allocated at
-     * construction: about 22 MB for the default 100,000.
+     * construction: about 21 MB for the default 100,000.
      */
     public static final int CAPACITY_MAX = 10_000_000;
 
     static final int ACCOUNT_BYTES_MAX = FieldRules.ACCOUNT_ID_LENGTH_MAX;
-    private static final int CODES_MAX = 4096;
+    static final int CODES_MAX = 4096;
     private static final TransferPhase[] PHASES = TransferPhase.values();
 
     private final int capacity;
@@ -102,8 +102,8 @@ public final class RecentTransfers {
             return state;
         }
         final short currency = code(state.currency());
-        final short reason = state.failureReason() == null ? 0 : (short) (code(state.failureReason()) + 1);
-        if (currency < 0 || reason < 0) {
+        final short reason = state.failureReason() == null ? -1 : code(state.failureReason());
+        if (currency < 0 || (state.failureReason() != null && reason < 0)) {
             return state;
         }
         final long high = idHigh(id);
@@ -130,7 +130,7 @@ public final class RecentTransfers {
         amounts[slot] = state.amountMinor();
         phases[slot] = (byte) state.phase().ordinal();
         currencies[slot] = currency;
-        reasons[slot] = reason;
+        reasons[slot] = (short) (reason + 1);
         return state;
     }
 

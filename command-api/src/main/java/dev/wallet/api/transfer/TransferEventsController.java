@@ -26,8 +26,8 @@ import reactor.core.publisher.Mono;
  * status changes, ending with its terminal status (the push model).
  *
  * <p>Fed by this instance's live reading of {@code wallet.transfer-events} and its bounded cache of
- * recent transfer states ({@code wallet.api.recent-transfers-max}, default 100,000, least recently
- * updated evicted first). A transfer the cache holds starts the stream with its current state, so a
+ * recent transfer states ({@code wallet.api.recent-transfers-max}, default 100,000, the one first
+ * seen longest ago evicted first). A transfer the cache holds starts the stream with its current state, so a
  * client subscribing after the end still gets the terminal status. A transfer it does not hold
  * gets {@code wallet.api.event-stream-first-event-wait} (default 2 s) for a first event, then a 404
  * problem whose {@code status_resource} points to the status resource of balance-query, which

@@ -92,6 +92,21 @@ class RecentTransfersTest {
     }
 
     @Test
+    void shouldNotKeepATransferWhoseReasonNoLongerFitsTheDictionary() {
+        final RecentTransfers recent = new RecentTransfers(RecentTransfers.CODES_MAX + 10);
+        for (int i = 0; i < RecentTransfers.CODES_MAX; i++) {
+            recent.update(new TransferState(new UUID(1, i).toString(), "alice", "bob", 1, "C" + i,
+                    TransferPhase.ACCEPTED, null));
+        }
+        final TransferState failed = new TransferState(A, "alice", "bob", 1, "C0", TransferPhase.FAILED,
+                "A_NEW_REASON");
+
+        assertThat(recent.update(failed)).isSameAs(failed);
+        assertThat(recent.get(A)).isNull();
+        assertThat(recent.get(new UUID(1, 0).toString()).currency()).isEqualTo("C0");
+    }
+
+    @Test
     void shouldRefuseCapacitiesOutsideItsBounds() {
         assertThatThrownBy(() -> new RecentTransfers(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RecentTransfers(RecentTransfers.CAPACITY_MAX + 1))
