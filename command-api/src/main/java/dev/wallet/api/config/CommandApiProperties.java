@@ -30,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                 (default none)
  * @param recentTransfersMax       transfer states kept in memory for the SSE stream; the one first
  *                                 seen longest ago is evicted first (default 100,000, at most
- *                                 10,000,000; 200–240 bytes each, allocated at start)
+ *                                 10,000,000; 167–175 bytes each, allocated at start)
  * @param eventStreamsMax          SSE streams open at once; one more is answered 503 (default 1,000)
  * @param eventStreamMaxDuration   longest life of one SSE stream; it ends then even if the transfer
  *                                 is not terminal (default 60 s)
