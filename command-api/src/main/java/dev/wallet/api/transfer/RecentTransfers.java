@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The last known state of recent transfers, for the SSE stream: a client that subscribes after a
@@ -103,8 +104,9 @@ public final class RecentTransfers {
         if (currency < 0 || (state.failureReason() != null && reason < 0)) {
             return state;
         }
-        final long high = idHigh(id);
-        final long low = idLow(id);
+        final UUID uuid = UUID.fromString(id);
+        final long high = uuid.getMostSignificantBits();
+        final long low = uuid.getLeastSignificantBits();
         final int bucket = find(high, low);
         final int slot;
         if (keySlot[bucket] != 0) {
@@ -133,7 +135,8 @@ public final class RecentTransfers {
         if (!isCanonicalUuid(transactionId)) {
             return null;
         }
-        final int bucket = find(idHigh(transactionId), idLow(transactionId));
+        final UUID uuid = UUID.fromString(transactionId);
+        final int bucket = find(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
         return keySlot[bucket] == 0 ? null : read(keySlot[bucket] - 1);
     }
 
@@ -196,7 +199,7 @@ public final class RecentTransfers {
 
     private TransferState read(final int slot) {
         final short reason = reasons[slot];
-        return new TransferState(uuidText(slotIdHigh[slot], slotIdLow[slot]), readAccount(slot, 0),
+        return new TransferState(new UUID(slotIdHigh[slot], slotIdLow[slot]).toString(), readAccount(slot, 0),
                 readAccount(slot, 1), amounts[slot], texts.get(currencies[slot]), PHASES[phases[slot]],
                 reason == 0 ? null : texts.get(reason - 1));
     }
@@ -248,7 +251,7 @@ public final class RecentTransfers {
      * True for 8-4-4-4-12 lower-case hex digits: the form the API writes and the SSE endpoint asks
      * for. A loop rather than {@link FieldRules#isUuid}'s regular expression: it runs for every event.
      */
-    static boolean isCanonicalUuid(final String id) {
+    private static boolean isCanonicalUuid(final String id) {
         if (id == null || id.length() != 36) {
             return false;
         }
@@ -262,40 +265,5 @@ public final class RecentTransfers {
             }
         }
         return true;
-    }
-
-    /** The first 16 hex digits of a canonical UUID (groups 1–3). */
-    private static long idHigh(final String id) {
-        return hexDigits(id, 14, 18, hexDigits(id, 9, 13, hexDigits(id, 0, 8, 0)));
-    }
-
-    /** The last 16 hex digits of a canonical UUID (groups 4–5). */
-    private static long idLow(final String id) {
-        return hexDigits(id, 24, 36, hexDigits(id, 19, 23, 0));
-    }
-
-    /** {@code prefix} followed by the hex digits of {@code id} from {@code from} to {@code to}. */
-    private static long hexDigits(final String id, final int from, final int to, final long prefix) {
-        long result = prefix;
-        for (int i = from; i < to; i++) {
-            result = (result << 4) | Character.digit(id.charAt(i), 16);
-        }
-        return result;
-    }
-
-    private static String uuidText(final long high, final long low) {
-        final StringBuilder text = new StringBuilder(36);
-        appendHex(text, high >>> 32, 8).append('-');
-        appendHex(text, high >>> 16, 4).append('-');
-        appendHex(text, high, 4).append('-');
-        appendHex(text, low >>> 48, 4).append('-');
-        return appendHex(text, low, 12).toString();
-    }
-
-    private static StringBuilder appendHex(final StringBuilder text, final long value, final int digits) {
-        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
-            text.append(Character.forDigit((int) (value >>> shift) & 0xF, 16));
-        }
-        return text;
     }
 }
