@@ -8,6 +8,7 @@ import dev.wallet.schemas.avro.TransferRequest;
 import dev.wallet.schemas.kafka.ExactlyOnce;
 import dev.wallet.schemas.topics.Topic;
 import dev.wallet.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import reactor.core.publisher.Flux;
 
 /**
  * The API's edge with a real broker but no write path behind it: every invalid input is a 400
@@ -275,6 +280,36 @@ class EdgeApiTest {
                 .bodyValue(transfer("alice", "bob", "\"1.00\"", "USD", UUID.randomUUID().toString()))
                 .exchange()
                 .expectStatus().isEqualTo(406);
+    }
+
+    @Test
+    void shouldRefuseAnOversizedBodySentInChunksWithoutALength() {
+        final List<Long> before = broker.endOffsetSums(COMMAND_TOPICS);
+        final DataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+        final Flux<DataBuffer> chunks = Flux.range(0, 6).map(i -> buffers.wrap(
+                (i == 0 ? "{\"pad\": \"" : "").concat("x".repeat(1_000)).getBytes(StandardCharsets.US_ASCII)));
+
+        api.client().post().uri(TRANSFER).contentType(MediaType.APPLICATION_JSON)
+                .body(chunks, DataBuffer.class)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.field").isEqualTo("body")
+                .jsonPath("$.rule").isEqualTo("max_bytes");
+
+        assertThat(broker.endOffsetSums(COMMAND_TOPICS)).as("records in the command topics").isEqualTo(before);
+    }
+
+    @Test
+    void shouldTakeAQueryStringButNotATrailingSlashOnTheTransferPath() {
+        api.client().post().uri(TRANSFER + "?source=test").contentType(MediaType.APPLICATION_JSON).bodyValue("{")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.rule").isEqualTo("malformed_json");
+        api.client().post().uri(TRANSFER + "/").contentType(MediaType.APPLICATION_JSON).bodyValue("{")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

@@ -46,14 +46,20 @@ public final class JsonBodyReader {
         }
         return DataBufferUtils.join(request.getBody(), maxBodyBytes)
                 .map(this::parse)
-                .defaultIfEmpty(Validated.invalid("body", "malformed_json", "the body is empty; a JSON object is required"))
+                .defaultIfEmpty(empty())
                 .onErrorResume(DataBufferLimitException.class, e -> Mono.just(tooLong()));
     }
 
-    private Validated<JsonNode> parse(final DataBuffer buffer) {
-        final byte[] bytes = new byte[buffer.readableByteCount()];
-        buffer.read(bytes);
-        DataBufferUtils.release(buffer);
+    /** The longest body read, in bytes ({@code wallet.api.max-body-bytes}). */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** A whole body, at most {@link #maxBodyBytes()} long, as a JSON object or the rule it broke. */
+    public Validated<JsonNode> parse(final byte[] bytes) {
+        if (bytes.length == 0) {
+            return empty();
+        }
         final ObjectNode flat = flatStringObject(bytes);
         if (flat != null) {
             return new Validated.Valid<>(flat);
@@ -95,7 +101,19 @@ public final class JsonBodyReader {
         }
     }
 
-    private Validated<JsonNode> tooLong() {
+    private Validated<JsonNode> parse(final DataBuffer buffer) {
+        final byte[] bytes = new byte[buffer.readableByteCount()];
+        buffer.read(bytes);
+        DataBufferUtils.release(buffer);
+        return parse(bytes);
+    }
+
+    private static Validated<JsonNode> empty() {
+        return Validated.invalid("body", "malformed_json", "the body is empty; a JSON object is required");
+    }
+
+    /** The answer to a body longer than {@link #maxBodyBytes()}. */
+    public Validated<JsonNode> tooLong() {
         return Validated.invalid("body", "max_bytes", "the body is longer than " + maxBodyBytes + " bytes");
     }
 }

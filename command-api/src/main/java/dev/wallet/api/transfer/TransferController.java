@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 @RestController
 public final class TransferController {
 
-    /** The transfer path, also taken by {@link TransferRoute} and left out of per-request observation. */
+    /** The transfer path, also taken by {@link TransferNettyRoute} and left out of per-request observation. */
     public static final String PATH = "/v1/wallet/balance_transfer";
 
     private static final String ENDPOINT = "balance_transfer";
@@ -74,12 +74,19 @@ public final class TransferController {
         MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<?>> transfer(final ServerHttpRequest request) {
         final long startNanos = System.nanoTime();
-        return bodyReader.readObject(request).flatMap(body -> {
-            if (body instanceof Validated.Valid<JsonNode> json) {
-                return validated(validator.validate(json.value()));
-            }
-            return Mono.just(invalid((Validated.Invalid<JsonNode>) body));
-        }).doOnNext(answer -> metrics.requestTook(ENDPOINT, startNanos));
+        return bodyReader.readObject(request).flatMap(body -> transfer(body, startNanos));
+    }
+
+    /**
+     * Answers a transfer request whose body was read as {@code body}; {@code startNanos} is when
+     * the request arrived ({@link System#nanoTime()}). Shared by this controller and
+     * {@link TransferNettyRoute}.
+     */
+    Mono<ResponseEntity<?>> transfer(final Validated<JsonNode> body, final long startNanos) {
+        final Mono<ResponseEntity<?>> answer = body instanceof Validated.Valid<JsonNode> json
+                ? validated(validator.validate(json.value()))
+                : Mono.just(invalid((Validated.Invalid<JsonNode>) body));
+        return answer.doOnNext(ignored -> metrics.requestTook(ENDPOINT, startNanos));
     }
 
     private Mono<ResponseEntity<?>> validated(final Validated<ValidTransfer> transfer) {
