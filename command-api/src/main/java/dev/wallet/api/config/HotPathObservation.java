@@ -16,6 +16,10 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
  * endpoint has cheaper metrics of its own ({@code wallet.api.requests}, {@code wallet.api.outcome.wait},
  * {@code wallet.api.request.duration}). Every other path keeps the observation. Set
  * {@code wallet.api.observe-transfer-requests=true} to observe transfers too (default false).
+ *
+ * <p>Transfers are served by {@code TransferNettyRoute} under the same condition, so they do not
+ * reach WebFlux at all; what this still leaves out are the transfer requests the route leaves to
+ * WebFlux (an {@code Accept} the endpoint cannot answer).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "wallet.api.observe-transfer-requests", havingValue = "false", matchIfMissing = true)

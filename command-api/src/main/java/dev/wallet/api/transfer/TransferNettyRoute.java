@@ -119,9 +119,12 @@ public class TransferNettyRoute {
             if (declared != null && declaredTooLong(declared, max)) {
                 return Mono.just(bodyReader.tooLong());
             }
+            // Past the limit the body is not read on: the error cancels the inbound, as WebFlux's
+            // bounded join does.
             return request.receive()
                     .reduceWith(() -> new BoundedBody(max), BoundedBody::append)
-                    .map(body -> body.tooLong ? bodyReader.tooLong() : bodyReader.parse(body.bytes()));
+                    .map(body -> bodyReader.parse(body.bytes()))
+                    .onErrorResume(BodyTooLong.class, e -> Mono.just(bodyReader.tooLong()));
         }
 
         private static boolean declaredTooLong(final String declared, final int max) {
@@ -133,12 +136,11 @@ public class TransferNettyRoute {
         }
     }
 
-    /** A body's bytes up to a limit; past it only the fact that it was too long. */
+    /** A body's bytes up to a limit. */
     private static final class BoundedBody {
         private final int max;
         private byte[] buffer = new byte[512];
         private int length;
-        private boolean tooLong;
 
         BoundedBody(final int max) {
             this.max = max;
@@ -146,9 +148,8 @@ public class TransferNettyRoute {
 
         BoundedBody append(final ByteBuf chunk) {
             final int readable = chunk.readableBytes();
-            if (tooLong || readable > max - length) {
-                tooLong = true;
-                return this;
+            if (readable > max - length) {
+                throw new BodyTooLong();
             }
             if (length + readable > buffer.length) {
                 buffer = Arrays.copyOf(buffer, Math.min(max, Math.max(buffer.length * 2, length + readable)));
@@ -160,6 +161,13 @@ public class TransferNettyRoute {
 
         byte[] bytes() {
             return Arrays.copyOf(buffer, length);
+        }
+    }
+
+    /** A body longer than the limit; no stack trace, it is an answer, not a fault. */
+    private static final class BodyTooLong extends RuntimeException {
+        BodyTooLong() {
+            super("the body is longer than the limit", null, false, false);
         }
     }
 
