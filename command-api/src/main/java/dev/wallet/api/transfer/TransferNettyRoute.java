@@ -171,19 +171,19 @@ public class TransferNettyRoute {
         }
     }
 
-    /** An answer as status, headers and body bytes. */
-    private record Written(int status, ResponseEntity<?> entity, byte[] body) {
+    /** An answer: the controller's status and headers, its body as bytes. */
+    private record Written(ResponseEntity<?> entity, byte[] body) {
 
         static Written of(final ResponseEntity<?> answer, final String path, final JsonMapper problemMapper) {
             final Object body = answer.getBody();
             if (body instanceof byte[] bytes) {
-                return new Written(answer.getStatusCode().value(), answer, bytes);
+                return new Written(answer, bytes);
             }
             if (body instanceof ProblemDetail problem) {
                 if (problem.getInstance() == null) {
                     problem.setInstance(URI.create(path));
                 }
-                return new Written(answer.getStatusCode().value(), answer, problemMapper.writeValueAsBytes(problem));
+                return new Written(answer, problemMapper.writeValueAsBytes(problem));
             }
             throw new IllegalStateException("unexpected answer body " + (body == null ? "null" : body.getClass()));
         }
@@ -191,12 +191,12 @@ public class TransferNettyRoute {
         static Written internalError(final String path, final JsonMapper problemMapper) {
             final ProblemDetail problem = ProblemDetail.forStatus(HttpResponseStatus.INTERNAL_SERVER_ERROR.code());
             problem.setInstance(URI.create(path));
-            return new Written(problem.getStatus(), ResponseEntity.internalServerError()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).build(), problemMapper.writeValueAsBytes(problem));
+            return new Written(ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).build(),
+                    problemMapper.writeValueAsBytes(problem));
         }
 
         Mono<Void> send(final HttpServerResponse response) {
-            response.status(status);
+            response.status(entity.getStatusCode().value());
             entity.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
             response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
             return response.sendByteArray(Mono.just(body)).then();
