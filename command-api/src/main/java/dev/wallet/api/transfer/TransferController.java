@@ -19,8 +19,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,25 +74,24 @@ public final class TransferController {
         MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<?>> transfer(final ServerHttpRequest request) {
         final long startNanos = System.nanoTime();
-        return bodyReader.readObject(request).flatMap(body -> transfer(body, startNanos, Schedulers.parallel()));
+        return bodyReader.readObject(request).flatMap(body -> transfer(body, startNanos));
     }
 
     /**
      * Answers a transfer request whose body was read as {@code body}; {@code startNanos} is when
-     * the request arrived ({@link System#nanoTime()}), and an outcome is answered on
-     * {@code answerOn}. Shared by this controller (answers on a parallel worker) and
-     * {@link TransferNettyRoute} (answers on the request's event loop).
+     * the request arrived ({@link System#nanoTime()}). Shared by this controller and
+     * {@link TransferNettyRoute}.
      */
-    Mono<ResponseEntity<?>> transfer(final Validated<JsonNode> body, final long startNanos, final Scheduler answerOn) {
+    Mono<ResponseEntity<?>> transfer(final Validated<JsonNode> body, final long startNanos) {
         final Mono<ResponseEntity<?>> answer = body instanceof Validated.Valid<JsonNode> json
-                ? validated(validator.validate(json.value()), answerOn)
+                ? validated(validator.validate(json.value()))
                 : Mono.just(invalid((Validated.Invalid<JsonNode>) body));
         return answer.doOnNext(ignored -> metrics.requestTook(ENDPOINT, startNanos));
     }
 
-    private Mono<ResponseEntity<?>> validated(final Validated<ValidTransfer> transfer, final Scheduler answerOn) {
+    private Mono<ResponseEntity<?>> validated(final Validated<ValidTransfer> transfer) {
         if (transfer instanceof Validated.Valid<ValidTransfer> valid) {
-            return submitter.submit(valid.value(), answerOn).map(submission -> answer(valid.value(), submission));
+            return submitter.submit(valid.value()).map(submission -> answer(valid.value(), submission));
         }
         return Mono.just(invalid((Validated.Invalid<ValidTransfer>) transfer));
     }

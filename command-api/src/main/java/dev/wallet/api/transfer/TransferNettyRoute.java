@@ -3,15 +3,12 @@ package dev.wallet.api.transfer;
 import dev.wallet.api.http.JsonBodyReader;
 import dev.wallet.api.http.Validated;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +22,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.JsonNode;
@@ -101,37 +96,20 @@ public class TransferNettyRoute {
         return false;
     }
 
-    /**
-     * Reads the body (bounded), asks the controller, writes its answer. The outcome is handed
-     * straight to the request's event loop, which then writes the answer itself; a worker thread in
-     * between would cost a second hand-over per request.
-     */
-    private record Handler(TransferController controller, JsonBodyReader bodyReader, JsonMapper problemMapper,
-                           Map<EventLoop, Scheduler> eventLoops) {
-
-        Handler(final TransferController controller, final JsonBodyReader bodyReader, final JsonMapper problemMapper) {
-            this(controller, bodyReader, problemMapper, new ConcurrentHashMap<>());
-        }
+    /** Reads the body (bounded), asks the controller, writes its answer. */
+    private record Handler(TransferController controller, JsonBodyReader bodyReader, JsonMapper problemMapper) {
 
         Publisher<Void> handle(final HttpServerRequest request, final HttpServerResponse response) {
             final long startNanos = System.nanoTime();
             final String path = path(request.uri());
-            final Scheduler answerOn = eventLoopOf(request);
             return body(request)
-                    .flatMap(body -> controller.transfer(body, startNanos, answerOn))
+                    .flatMap(body -> controller.transfer(body, startNanos))
                     .map(answer -> Written.of(answer, path, problemMapper))
                     .onErrorResume(e -> {
                         log.error("Transfer request failed unexpectedly", e);
                         return Mono.just(Written.internalError(path, problemMapper));
                     })
                     .flatMap(written -> written.send(response));
-        }
-
-        /** The request's event loop as a scheduler; one per event loop, made on first use. */
-        private Scheduler eventLoopOf(final HttpServerRequest request) {
-            final EventLoop[] loop = new EventLoop[1];
-            request.withConnection(connection -> loop[0] = connection.channel().eventLoop());
-            return eventLoops.computeIfAbsent(loop[0], Schedulers::fromExecutor);
         }
 
         /** The body as a JSON object or the rule it broke; longer than the limit is never read whole. */

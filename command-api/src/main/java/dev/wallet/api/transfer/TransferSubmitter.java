@@ -13,7 +13,6 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -44,23 +43,15 @@ public final class TransferSubmitter {
         this.clock = clock;
     }
 
-    /** Writes {@code transfer} and waits for its outcome, answering on a parallel worker; never errors. */
+    /** Writes {@code transfer} and waits for its outcome; never errors. */
     public Mono<Submission> submit(final ValidTransfer transfer) {
-        return submit(transfer, Schedulers.parallel());
-    }
-
-    /**
-     * Writes {@code transfer} and waits for its outcome; never errors. The outcome is handed to
-     * {@code answerOn}, so the tail thread that completes waiters goes back to reading.
-     */
-    public Mono<Submission> submit(final ValidTransfer transfer, final Scheduler answerOn) {
         if (!limit.tryAcquire()) {
             log.warn("Refused transfer {}: {} requests wait already.", transfer.transactionId(), limit.max());
             return Mono.just(new Submission.Overloaded(limit.max()));
         }
         final TransferWaiters.Waiter waiter = waiters.register(transfer);
         return publisher.publish(Topics.TRANSFER_REQUESTS, transfer.transactionId(), request(transfer))
-                .flatMap(result -> afterPublish(transfer, waiter, result, answerOn))
+                .flatMap(result -> afterPublish(transfer, waiter, result))
                 .doFinally(signal -> {
                     waiters.remove(waiter);
                     limit.release();
@@ -68,7 +59,7 @@ public final class TransferSubmitter {
     }
 
     private Mono<Submission> afterPublish(final ValidTransfer transfer, final TransferWaiters.Waiter waiter,
-                                          final PublishResult result, final Scheduler answerOn) {
+                                          final PublishResult result) {
         if (result instanceof PublishResult.Unavailable unavailable) {
             log.warn("Transfer {} was not written: {}", transfer.transactionId(), unavailable.reason());
             return Mono.just(new Submission.NotWritten(unavailable.reason()));
@@ -76,7 +67,8 @@ public final class TransferSubmitter {
         final long acknowledgedNanos = System.nanoTime();
         return waiter.outcome()
                 .timeout(properties.outcomeWait(), Mono.just(new TransferOutcome.Pending()))
-                .publishOn(answerOn)
+                // The tail thread completes waiters; answer on a worker so it goes back to reading.
+                .publishOn(Schedulers.parallel())
                 .map(outcome -> {
                     metrics.answeredAfterWait(ENDPOINT, outcomeName(outcome),
                             Duration.ofNanos(System.nanoTime() - acknowledgedNanos));

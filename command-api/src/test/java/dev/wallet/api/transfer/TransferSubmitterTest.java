@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wallet.api.kafka.CommandPublisher;
 import dev.wallet.api.metrics.ApiMetrics;
 import dev.wallet.api.waiting.WaitingLimit;
-import dev.wallet.schemas.avro.TransferCompleted;
-import dev.wallet.schemas.avro.TransferEvent;
-import dev.wallet.schemas.avro.TransferPhase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -20,8 +16,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /** Pure unit tests of the submit path over a MockProducer: limits and failures, no broker. */
 class TransferSubmitterTest {
@@ -34,8 +28,7 @@ class TransferSubmitterTest {
     private final CommandPublisher publisher = new CommandPublisher(producer, 10, Duration.ofSeconds(30));
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final WaitingLimit limit = new WaitingLimit("requests", 1, registry);
-    private final TransferWaiters waiters = new TransferWaiters();
-    private final TransferSubmitter submitter = new TransferSubmitter(publisher, waiters, limit,
+    private final TransferSubmitter submitter = new TransferSubmitter(publisher, new TransferWaiters(), limit,
             TransferValidatorTest.properties(Map.of()), new ApiMetrics(registry), Clock.systemUTC());
 
     @AfterEach
@@ -74,32 +67,5 @@ class TransferSubmitterTest {
 
         // The place is given back just after the answer is handed on, so wait for it (bounded).
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> limit.inUse() == 0);
-    }
-
-    @Test
-    void shouldAnswerAnOutcomeOnTheSchedulerItIsGiven() {
-        final Scheduler answers = Schedulers.newSingle("answers");
-        try {
-            final var thread = submitter.submit(TRANSFER, answers)
-                    .map(submission -> Thread.currentThread().getName())
-                    .toFuture();
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
-            producer.completeNext();
-
-            waiters.onEvent(TransferEvent.newBuilder()
-                    .setTransactionId(TRANSFER.transactionId())
-                    .setFromAccount(TRANSFER.fromAccount())
-                    .setToAccount(TRANSFER.toAccount())
-                    .setAmountMinor(TRANSFER.amountMinor())
-                    .setCurrency(TRANSFER.currency())
-                    .setPhase(TransferPhase.COMPLETED)
-                    .setOccurredAt(Instant.parse("2026-01-01T00:00:00Z"))
-                    .setBody(new TransferCompleted(3L, 2L))
-                    .build());
-
-            assertThat(thread.join()).startsWith("answers");
-        } finally {
-            answers.dispose();
-        }
     }
 }
