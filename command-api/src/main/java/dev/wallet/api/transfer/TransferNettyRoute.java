@@ -131,7 +131,7 @@ public class TransferNettyRoute {
             try {
                 return Long.parseLong(declared.trim()) > max;
             } catch (NumberFormatException e) {
-                return false; // the codec refuses a malformed Content-Length before a route sees it
+                return false; // not a number: the bounded read below decides
             }
         }
     }
