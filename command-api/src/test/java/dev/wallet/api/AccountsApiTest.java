@@ -3,12 +3,14 @@ package dev.wallet.api;
 import dev.wallet.account.topology.AccountProcessorTopology;
 import dev.wallet.api.support.EmbeddedBroker;
 import dev.wallet.api.support.RunningApi;
+import dev.wallet.api.support.StartedParts;
 import dev.wallet.api.support.WritePath;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -19,38 +21,15 @@ class AccountsApiTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-    private static EmbeddedBroker broker;
-    private static WritePath accountProcessor;
+    @AutoClose
+    private static final StartedParts PARTS = new StartedParts();
     private static RunningApi api;
 
     @BeforeAll
-    static void start() throws Exception {
-        broker = EmbeddedBroker.start();
-        try {
-            accountProcessor = WritePath.start(broker.bootstrap(),
-                    Map.of("test-account-processor", AccountProcessorTopology::build));
-            api = RunningApi.startReady(broker.bootstrap(), Map.of("wallet.api.account-open-wait", "20s"));
-        } catch (Exception | AssertionError e) {
-            stop();
-            throw e;
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (api != null) {
-                api.close();
-            }
-        } finally {
-            try {
-                if (accountProcessor != null) {
-                    accountProcessor.close();
-                }
-            } finally {
-                broker.close();
-            }
-        }
+    static void start() throws IOException {
+        final EmbeddedBroker broker = PARTS.add(EmbeddedBroker.start());
+        PARTS.add(WritePath.start(broker.bootstrap(), Map.of("test-account-processor", AccountProcessorTopology::build)));
+        api = PARTS.add(RunningApi.startReady(broker.bootstrap(), Map.of("wallet.api.account-open-wait", "20s")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wallet.api.support.EmbeddedBroker;
 import dev.wallet.api.support.RunningApi;
+import dev.wallet.api.support.StartedParts;
 import dev.wallet.schemas.avro.TransferRequest;
 import dev.wallet.schemas.kafka.ExactlyOnce;
 import dev.wallet.schemas.topics.Topic;
@@ -21,7 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,31 +46,17 @@ class EdgeApiTest {
     private static final String ACCOUNTS = "/v1/wallet/accounts";
     private static final List<Topic<?, ?>> COMMAND_TOPICS = List.of(Topics.TRANSFER_REQUESTS, Topics.ACCOUNT_COMMANDS);
 
+    @AutoClose
+    private static final StartedParts PARTS = new StartedParts();
     private static EmbeddedBroker broker;
     private static RunningApi api;
 
     @BeforeAll
-    static void start() throws InterruptedException {
-        broker = EmbeddedBroker.start();
-        try {
-            api = RunningApi.startReady(broker.bootstrap(), Map.of(
-                    "wallet.api.outcome-wait", "300ms",
-                    "wallet.api.account-open-wait", "300ms"));
-        } catch (RuntimeException e) {
-            broker.close();
-            throw e;
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (api != null) {
-                api.close();
-            }
-        } finally {
-            broker.close();
-        }
+    static void start() {
+        broker = PARTS.add(EmbeddedBroker.start());
+        api = PARTS.add(RunningApi.startReady(broker.bootstrap(), Map.of(
+                "wallet.api.outcome-wait", "300ms",
+                "wallet.api.account-open-wait", "300ms")));
     }
 
     static Stream<Arguments> invalidInputs() {

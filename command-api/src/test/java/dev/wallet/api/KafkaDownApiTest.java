@@ -6,7 +6,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 /** With no broker at the configured address the API answers 503 with Retry-After, within bounded time. */
 class KafkaDownApiTest {
 
+    @AutoClose
     private static RunningApi api;
 
     @BeforeAll
@@ -22,13 +23,6 @@ class KafkaDownApiTest {
         api = RunningApi.start("127.0.0.1:" + closedPort(), Map.of(
                 "wallet.api.kafka.max-block-ms", "500",
                 "wallet.api.retry-after", "3s"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (api != null) {
-            api.close();
-        }
     }
 
     @Test

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wallet.api.support.EmbeddedBroker;
 import dev.wallet.api.support.RunningApi;
+import dev.wallet.api.support.StartedParts;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -20,31 +21,16 @@ class ObservedTransfersApiTest {
 
     private static final String TRANSFER = "/v1/wallet/balance_transfer";
 
-    private static EmbeddedBroker broker;
+    @AutoClose
+    private static final StartedParts PARTS = new StartedParts();
     private static RunningApi api;
 
     @BeforeAll
-    static void start() throws InterruptedException {
-        broker = EmbeddedBroker.start();
-        try {
-            api = RunningApi.startReady(broker.bootstrap(), Map.of(
-                    "wallet.api.outcome-wait", "300ms",
-                    "wallet.api.observe-transfer-requests", "true"));
-        } catch (RuntimeException e) {
-            broker.close();
-            throw e;
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (api != null) {
-                api.close();
-            }
-        } finally {
-            broker.close();
-        }
+    static void start() {
+        final EmbeddedBroker broker = PARTS.add(EmbeddedBroker.start());
+        api = PARTS.add(RunningApi.startReady(broker.bootstrap(), Map.of(
+                "wallet.api.outcome-wait", "300ms",
+                "wallet.api.observe-transfer-requests", "true")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wallet.account.topology.AccountProcessorTopology;
 import dev.wallet.api.support.EmbeddedBroker;
 import dev.wallet.api.support.RunningApi;
+import dev.wallet.api.support.StartedParts;
 import dev.wallet.api.support.TopicReader;
 import dev.wallet.api.support.WritePath;
 import dev.wallet.saga.topology.TransferSagaTopology;
@@ -12,11 +13,13 @@ import dev.wallet.schemas.avro.AccountEvent;
 import dev.wallet.schemas.avro.AccountRefunded;
 import dev.wallet.schemas.avro.TransferAccepted;
 import dev.wallet.schemas.topics.Topics;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
@@ -42,6 +45,8 @@ class WritePathApiTest {
     private static final String GHOST = "ghost-" + RUN;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @AutoClose
+    private static final StartedParts PARTS = new StartedParts();
     private static EmbeddedBroker broker;
     private static WritePath writePath;
     private static RunningApi api;
@@ -50,57 +55,30 @@ class WritePathApiTest {
     private static RunningApi impatientApi;
 
     @BeforeAll
-    static void start() throws Exception {
-        broker = EmbeddedBroker.start();
-        try {
-            writePath = WritePath.start(broker.bootstrap(), Map.of(
-                    "test-account-processor", AccountProcessorTopology::build,
-                    "test-transfer-saga", TransferSagaTopology::build));
-            // Generous waits: the machine is shared; the pending case has its own test with a tiny wait.
-            api = RunningApi.startReady(broker.bootstrap(), Map.of(
-                    "wallet.api.outcome-wait", "20s",
-                    "wallet.api.account-open-wait", "20s",
-                    "wallet.api.event-stream-first-event-wait", "20s"));
-            impatientApi = RunningApi.startReady(broker.bootstrap(), Map.of("wallet.api.outcome-wait", "1ms"));
-            openAccount(FUNDING, "USD", "system").expectStatus().isCreated();
-            openAccount(ALICE, "USD", "user").expectStatus().isCreated();
-            openAccount(BOB, "USD", "user").expectStatus().isCreated();
-            openAccount(ERIC_EUR, "EUR", "user").expectStatus().isCreated();
-            transfer(FUNDING, ALICE, "1000.00", "USD", UUID.randomUUID().toString())
-                    .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("success");
-        } catch (Exception | AssertionError e) {
-            stop();
-            throw e;
-        }
+    static void start() throws IOException {
+        broker = PARTS.add(EmbeddedBroker.start());
+        writePath = PARTS.add(WritePath.start(broker.bootstrap(), Map.of(
+                "test-account-processor", AccountProcessorTopology::build,
+                "test-transfer-saga", TransferSagaTopology::build)));
+        // Generous waits: the machine is shared; the pending case has its own test with a tiny wait.
+        api = PARTS.add(RunningApi.startReady(broker.bootstrap(), Map.of(
+                "wallet.api.outcome-wait", "20s",
+                "wallet.api.account-open-wait", "20s",
+                "wallet.api.event-stream-first-event-wait", "20s")));
+        impatientApi = PARTS.add(RunningApi.startReady(broker.bootstrap(), Map.of("wallet.api.outcome-wait", "1ms")));
+        openAccount(FUNDING, "USD", "system").expectStatus().isCreated();
+        openAccount(ALICE, "USD", "user").expectStatus().isCreated();
+        openAccount(BOB, "USD", "user").expectStatus().isCreated();
+        openAccount(ERIC_EUR, "EUR", "user").expectStatus().isCreated();
+        transfer(FUNDING, ALICE, "1000.00", "USD", UUID.randomUUID().toString())
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("success");
     }
 
+    /** Runs before {@link #PARTS} closes (JUnit closes {@code @AutoClose} fields after {@code @AfterAll}). */
     @AfterAll
-    static void stop() {
-        try {
-            if (impatientApi != null) {
-                impatientApi.close();
-            }
-        } finally {
-            try {
-                if (api != null) {
-                    api.close();
-                }
-            } finally {
-                stopWritePath();
-            }
-        }
-    }
-
-    private static void stopWritePath() {
-        try {
-            if (writePath != null) {
-                assertThat(writePath.failures()).as("write-path stream thread failures").isEmpty();
-            }
-        } finally {
-            if (writePath != null) {
-                writePath.close();
-            }
-            broker.close();
+    static void writePathRanWithoutFailures() {
+        if (writePath != null) {
+            assertThat(writePath.failures()).as("write-path stream thread failures").isEmpty();
         }
     }
 
