@@ -9,6 +9,7 @@ import dev.wallet.benchmark.load.TransferSender;
 import dev.wallet.benchmark.load.WarmupRule;
 import dev.wallet.benchmark.report.BaselineResult;
 import dev.wallet.benchmark.report.CommitTiming;
+import dev.wallet.benchmark.report.GcPauses;
 import dev.wallet.benchmark.report.HtmlReport;
 import dev.wallet.benchmark.report.LagSummary;
 import dev.wallet.benchmark.report.LatencySummary;
@@ -21,6 +22,7 @@ import dev.wallet.benchmark.report.ReadSideWal;
 import dev.wallet.benchmark.report.StepResult;
 import dev.wallet.benchmark.sample.ClockTicks;
 import dev.wallet.benchmark.sample.CommitMeters;
+import dev.wallet.benchmark.sample.JvmPerfData;
 import dev.wallet.benchmark.sample.PostgresWal;
 import dev.wallet.benchmark.sample.ProcFs;
 import dev.wallet.benchmark.sample.ProcFs.ThreadTicks;
@@ -300,6 +302,7 @@ final class LoadCommand implements Callable<Integer> {
         final ProcFs.CpuTicks machineBefore = sampler.machine();
         final Map<String, Map<Long, ThreadTicks>> threadsBefore = sampler.threads();
         final Map<String, Map<Long, Long>> switchesBefore = sampler.contextSwitches();
+        final Map<String, JvmPerfData.GcTotals> gcBefore = sampler.gc();
         final Map<String, Map<String, Double>> commitsBefore = readCommitMeters();
         final Map<String, Double> walBefore = postgresWal == null ? Map.of() : postgresWal.read();
         final long startNanos = System.nanoTime();
@@ -316,6 +319,7 @@ final class LoadCommand implements Callable<Integer> {
             }
         });
         final Map<String, ProcessUsage> usageAfter = sampler.usage();
+        final Map<String, JvmPerfData.GcTotals> gcAfter = sampler.gc();
         final MachineCpu machine = MachineCpu.between(machineBefore, sampler.machine(), sampler.ticksPerSecond(),
                 wallSeconds);
         final Map<String, Double> cpu = sampler.secondsBetween(usageBefore, usageAfter, ProcessUsage::cpuTicks);
@@ -334,7 +338,8 @@ final class LoadCommand implements Callable<Integer> {
         final Map<String, ProcessCost> processes = new LinkedHashMap<>();
         cpu.forEach((process, seconds) -> processes.put(process,
                 ProcessCost.of(seconds, system.getOrDefault(process, 0.0), jit.getOrDefault(process, 0.0),
-                        threads.getOrDefault(process, Map.of()), switches.getOrDefault(process, 0L), wallSeconds,
+                        threads.getOrDefault(process, Map.of()), switches.getOrDefault(process, 0L),
+                        GcPauses.between(gcBefore.get(process), gcAfter.get(process), wallSeconds), wallSeconds,
                         outcomes)));
         final List<double[]> lag = sampler.samples().stream().filter(s -> s.step().equals(name))
                 .map(s -> new double[] {s.atSeconds(), s.readSideLagRecords()}).toList();

@@ -72,6 +72,8 @@ public final class HtmlReport {
                 .append(threadTable(results.steps()));
         html.append("<h2>Context switches per process (per transfer / per second)</h2>")
                 .append(switchTable(results.steps()));
+        html.append("<h2>Garbage collection pauses of each JVM (pauses / ms in all (share of the step) / mean ms)</h2>")
+                .append(gcTable(results.steps()));
         return html.append("</body></html>\n").toString();
     }
 
@@ -201,6 +203,20 @@ public final class HtmlReport {
         return columnTable(steps, new TreeSet<>(keysInOrder(steps, StepResult::processes)), StepResult::processes,
                 cost -> String.format(Locale.ROOT, "%.1f / %,.0f", cost.contextSwitchesPerTransfer(),
                         cost.contextSwitchesPerSecond()), "", null);
+    }
+
+    /** Per-step garbage collection pauses of each JVM that has them; steps and JVMs without them are blank. */
+    private static String gcTable(final List<StepResult> steps) {
+        final Set<String> jvms = new TreeSet<>();
+        steps.forEach(s -> s.processes().forEach((name, cost) -> {
+            if (cost.gcPauses() != null) {
+                jvms.add(name);
+            }
+        }));
+        return columnTable(steps, jvms, StepResult::processes, cost -> cost.gcPauses() == null ? ""
+                : String.format(Locale.ROOT, "%d / %,.0f (%.1f%%) / %.1f", cost.gcPauses().pauses(),
+                        cost.gcPauses().pauseSeconds() * 1000, cost.gcPauses().pausedShare() * 100,
+                        cost.gcPauses().meanPauseMs()), "", null);
     }
 
     /** Per-step busiest thread groups of each JVM that has them, busiest first, one per line. */

@@ -28,26 +28,30 @@ import java.util.Map;
  *                                   (system time, {@code stime} in {@code /proc/<pid>/stat}; of the
  *                                   whole tree for PostgreSQL): waking, switching and I/O show here;
  *                                   0 where not measured (runs before 28 Nov 2026, the baseline)
+ * @param gcPauses                   a JVM's garbage collection pauses over the step, from its
+ *                                   performance counters; null for PostgreSQL, for a JVM without
+ *                                   counters, in the baseline and in runs before 28 Nov 2026
  */
 public record ProcessCost(double cpuSeconds, double averageCores,
                           @JsonProperty("cpu_seconds_per_1000_transfers")
                           @JsonAlias("cpu_seconds_per1000_transfers") double cpuSecondsPer1000Transfers,
                           double jitAverageCores, Map<String, Double> busiestThreads,
-                          double contextSwitchesPerSecond, double contextSwitchesPerTransfer, double systemShare) {
+                          double contextSwitchesPerSecond, double contextSwitchesPerTransfer, double systemShare,
+                          GcPauses gcPauses) {
 
     /** Computes the cost of {@code cpuSeconds} over {@code wallSeconds} and {@code outcomes}, no JIT share. */
     public static ProcessCost of(final double cpuSeconds, final double wallSeconds, final long outcomes) {
-        return of(cpuSeconds, 0, 0, Map.of(), 0, wallSeconds, outcomes);
+        return of(cpuSeconds, 0, 0, Map.of(), 0, null, wallSeconds, outcomes);
     }
 
     /**
      * As {@link #of(double, double, long)}, with {@code systemSeconds} of the CPU spent in the kernel,
      * {@code jitSeconds} spent compiling, the CPU-seconds of its busiest thread groups, busiest first,
-     * and its threads' {@code contextSwitches}.
+     * its threads' {@code contextSwitches} and its {@code gcPauses} (null if none were measured).
      */
     public static ProcessCost of(final double cpuSeconds, final double systemSeconds, final double jitSeconds,
                                  final Map<String, Double> threadSeconds, final long contextSwitches,
-                                 final double wallSeconds, final long outcomes) {
+                                 final GcPauses gcPauses, final double wallSeconds, final long outcomes) {
         final Map<String, Double> threadCores = new LinkedHashMap<>();
         threadSeconds.forEach((group, seconds) -> threadCores.put(group, wallSeconds <= 0 ? 0 : round(seconds / wallSeconds)));
         return new ProcessCost(round(cpuSeconds), wallSeconds <= 0 ? 0 : round(cpuSeconds / wallSeconds),
@@ -55,7 +59,7 @@ public record ProcessCost(double cpuSeconds, double averageCores,
                 wallSeconds <= 0 ? 0 : round(jitSeconds / wallSeconds), Collections.unmodifiableMap(threadCores),
                 wallSeconds <= 0 ? 0 : Math.round(contextSwitches / wallSeconds),
                 outcomes <= 0 ? 0 : round(contextSwitches / (double) outcomes),
-                cpuSeconds <= 0 ? 0 : round(systemSeconds / cpuSeconds));
+                cpuSeconds <= 0 ? 0 : round(systemSeconds / cpuSeconds), gcPauses);
     }
 
     private static double round(final double value) {

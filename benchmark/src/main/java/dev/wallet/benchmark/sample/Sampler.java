@@ -141,6 +141,15 @@ public final class Sampler implements AutoCloseable {
         return seconds;
     }
 
+    /** Each JVM's garbage collections so far ({@link WatchedProcess#gc}); processes without counters are left out. */
+    public Map<String, JvmPerfData.GcTotals> gc() {
+        final Map<String, JvmPerfData.GcTotals> gc = new LinkedHashMap<>();
+        for (final WatchedProcess process : processes) {
+            process.gc().ifPresent(totals -> gc.put(process.name(), totals));
+        }
+        return gc;
+    }
+
     /** Each process's context switches now, per thread ({@link WatchedProcess#contextSwitches}). */
     public Map<String, Map<Long, Long>> contextSwitches() {
         final Map<String, Map<Long, Long>> switches = new LinkedHashMap<>();

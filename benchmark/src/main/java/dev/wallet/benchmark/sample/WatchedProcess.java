@@ -46,6 +46,11 @@ public record WatchedProcess(String name, long pid, boolean tree) {
         return tree ? Optional.empty() : procFs.jvmLaunch(pid);
     }
 
+    /** Its garbage collections so far, from its performance counters; empty for a tree (PostgreSQL is no JVM). */
+    public Optional<JvmPerfData.GcTotals> gc() {
+        return tree ? Optional.empty() : JvmPerfData.counters(pid).flatMap(JvmPerfData::gcTotals);
+    }
+
     /** Its threads with their cumulative CPU ticks; none for a tree (PostgreSQL is no JVM). */
     public Map<Long, ProcFs.ThreadTicks> threads(final ProcFs procFs) {
         return tree ? Map.of() : procFs.threads(pid);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wallet.benchmark.sample.JvmPerfData.GcTotals;
 import dev.wallet.benchmark.sample.ProcFs;
 import dev.wallet.benchmark.sample.Sample;
 import java.nio.file.Files;
@@ -49,6 +50,10 @@ class ResultsJsonTest {
         assertThat(step.at("/processes/saga-orchestrator/context_switches_per_second").asDouble()).isEqualTo(14_430);
         assertThat(step.at("/processes/saga-orchestrator/context_switches_per_transfer").asDouble()).isEqualTo(6.0);
         assertThat(step.at("/processes/saga-orchestrator/system_share").asDouble()).isEqualTo(0.4);
+        assertThat(step.at("/processes/saga-orchestrator/gc_pauses/pauses").asLong()).isEqualTo(20);
+        assertThat(step.at("/processes/saga-orchestrator/gc_pauses/pause_seconds").asDouble()).isEqualTo(0.3);
+        assertThat(step.at("/processes/saga-orchestrator/gc_pauses/paused_share").asDouble()).isEqualTo(0.015);
+        assertThat(step.at("/processes/saga-orchestrator/gc_pauses/mean_pause_ms").asDouble()).isEqualTo(15.0);
         assertThat(step.at("/read_side_lag/growing").asBoolean()).isFalse();
         assertThat(step.at("/commits/saga-orchestrator/commits_per_second").asDouble()).isEqualTo(45.5);
         assertThat(step.at("/commits/saga-orchestrator/flush_ms_per_commit").asDouble()).isEqualTo(7.2);
@@ -66,6 +71,7 @@ class ResultsJsonTest {
                 .containsExactly("user", "system", "interrupts", "steal", "iowait", "idle");
         assertThat(json.at("/baseline/transfers_per_second").asDouble()).isEqualTo(4_800);
         assertThat(json.at("/baseline/money_conserved").asBoolean()).isTrue();
+        assertThat(json.at("/baseline/processes/postgres/gc_pauses").isNull()).isTrue();
         assertThat(json.at("/comparison/pipeline_max_ratio_to_baseline").asDouble()).isEqualTo(0.5);
         assertThat(json.at("/series/0/outcomes_per_second").asLong()).isEqualTo(2_400);
         assertThat(json.at("/series/0/read_side_lag_records").asLong()).isEqualTo(120);
@@ -95,6 +101,7 @@ class ResultsJsonTest {
         assertThat(html).contains("pipeline-2500", "postgres-baseline", "abc123");
         assertThat(html).contains("Busiest threads", "wallet-saga-orchestrator-&lt;id&gt;-StreamThread-# 0.40");
         assertThat(html).contains("Context switches per process", "6.0 / 14,430");
+        assertThat(html).contains("Garbage collection pauses of each JVM", "20 / 300 (1.5%) / 15.0");
         assertThat(html).contains("PostgreSQL WAL", "<td>2,010.5</td><td>19.2</td><td>1041</td>");
         assertThat(html).contains("JVMs as started: saga-orchestrator: JDK 25.0.1 -Xmx512m -XX:+UseSerialGC.");
     }
@@ -107,7 +114,9 @@ class ResultsJsonTest {
         final StepResult step = new StepResult("pipeline-2500", "pipeline", "paced", 2_500.0, 20_000, 20.0, 50_000,
                 48_000, 100, Map.of("INSUFFICIENT_FUNDS", 100L), 0, Map.of(), 0, 2_405.0, 2_400.0, latency,
                 Map.of("request_to_accepted", latency), Map.of("saga-orchestrator", ProcessCost.of(10, 4, 2,
-                        Map.of("wallet-saga-orchestrator-<id>-StreamThread-#", 8.0), 288_600, 20, 48_100)),
+                        Map.of("wallet-saga-orchestrator-<id>-StreamThread-#", 8.0), 288_600,
+                        GcPauses.between(new GcTotals(10, 1_000_000_000L), new GcTotals(30, 1_300_000_000L), 20),
+                        20, 48_100)),
                 Map.of("saga-orchestrator", new CommitTiming(45.5, 7.2, 4.6, 2.1, 130.0, 0.25)),
                 LagSummary.of(List.of(new double[] {0, 100}, new double[] {1, 120}, new double[] {2, 90}), 2_405),
                 Map.of("wallet.transfer-events", 150_000L), 3.1, new ReadSideWal(4.8, 2_010.5, 19.2, 1_041, 3, 1L),
