@@ -91,7 +91,8 @@ public final class JvmPerfData {
      * @throws IllegalArgumentException when the bytes are not a counters file of version 2
      */
     static Map<String, Long> parse(final ByteBuffer file) {
-        if (file.limit() < PROLOGUE_BYTES || file.order(ByteOrder.BIG_ENDIAN).getInt(0) != MAGIC) {
+        // The magic is written to be read big-endian; the byte after it gives the order of the rest.
+        if (file.limit() < PROLOGUE_BYTES || file.duplicate().order(ByteOrder.BIG_ENDIAN).getInt(0) != MAGIC) {
             throw new IllegalArgumentException("not a JVM performance counters file");
         }
         final ByteBuffer data = file.duplicate().order(file.get(4) == 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);

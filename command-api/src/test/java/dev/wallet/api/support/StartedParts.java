@@ -15,7 +15,7 @@ public final class StartedParts implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
     /** Keeps {@code part} to close; returns it. */
-    public synchronized <T extends AutoCloseable> T add(final T part) {
+    public <T extends AutoCloseable> T add(final T part) {
         started.push(part);
         return part;
     }
@@ -25,7 +25,7 @@ public final class StartedParts implements AutoCloseable {
      * the first failure is thrown with the later ones suppressed.
      */
     @Override
-    public synchronized void close() throws Exception {
+    public void close() throws Exception {
         Exception failure = null;
         while (!started.isEmpty()) {
             try {
