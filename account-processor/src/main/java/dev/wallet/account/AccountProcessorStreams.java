@@ -3,7 +3,6 @@ package dev.wallet.account;
 import dev.wallet.account.topology.AccountProcessorSettings;
 import dev.wallet.account.topology.AccountProcessorTopology;
 import dev.wallet.schemas.kafka.ExactlyOnce;
-import dev.wallet.schemas.kafka.MemtableKeyFilter;
 import dev.wallet.schemas.topics.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -112,7 +111,6 @@ public final class AccountProcessorStreams implements SmartLifecycle {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         props.putAll(properties.commitPacing().streamsSettings());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, properties.stateStoreCacheMaxBytes());
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, MemtableKeyFilter.class);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), properties.producerBatchSizeBytes());
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), properties.producerLinger().toMillis());
         if (!properties.stateDir().isBlank()) {

@@ -3,7 +3,6 @@ package dev.wallet.saga;
 import dev.wallet.saga.topology.SagaSettings;
 import dev.wallet.saga.topology.TransferSagaTopology;
 import dev.wallet.schemas.kafka.ExactlyOnce;
-import dev.wallet.schemas.kafka.MemtableKeyFilter;
 import dev.wallet.schemas.topics.TopicProvisioner;
 import dev.wallet.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -114,7 +113,6 @@ public final class SagaOrchestratorStreams implements SmartLifecycle {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         props.putAll(properties.commitPacing().streamsSettings());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, properties.stateStoreCacheMaxBytes());
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, MemtableKeyFilter.class);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), properties.producerBatchSizeBytes());
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), properties.producerLinger().toMillis());
         if (!properties.stateDir().isBlank()) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wallet.schemas.kafka.CommitPacing;
-import dev.wallet.schemas.kafka.MemtableKeyFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -50,12 +49,6 @@ class SagaOrchestratorStreamsConfigTest {
 
         assertThat(pacing.interval()).isEqualTo(Duration.ofMillis(100));
         assertThat(pacing.busyInterval()).isEqualTo(Duration.ofMillis(100));
-    }
-
-    @Test
-    void filtersEveryStoreMemtableByWholeKey() {
-        assertThat(streamsConfigOf(bind(Map.of())).get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG))
-                .isEqualTo(MemtableKeyFilter.class);
     }
 
     @Test
