@@ -1,12 +1,12 @@
 package dev.wallet.query.projection;
 
+import dev.wallet.query.postgres.BinaryArray;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.r2dbc.spi.R2dbcException;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -97,84 +97,84 @@ public final class ProjectionWriter {
 
     private Mono<Long> ledger(final List<LedgerRow> rows) {
         return execute("ledger_entries", ProjectionSql.INSERT_LEDGER, rows,
-                column(rows, LedgerRow::accountId, String[]::new),
-                column(rows, LedgerRow::sequence, Long[]::new),
-                column(rows, LedgerRow::transactionId, String[]::new),
-                column(rows, LedgerRow::step, String[]::new),
-                column(rows, r -> r.kind().name(), String[]::new),
-                column(rows, LedgerRow::amountMinor, Long[]::new),
-                column(rows, LedgerRow::requestedMinor, Long[]::new),
-                column(rows, LedgerRow::balanceAfterMinor, Long[]::new),
-                column(rows, LedgerRow::currency, String[]::new),
-                column(rows, LedgerRow::reason, String[]::new),
-                column(rows, LedgerRow::occurredAtMs, Long[]::new));
+                BinaryArray.ofTexts(rows, LedgerRow::accountId),
+                BinaryArray.ofBigints(rows, LedgerRow::sequence),
+                BinaryArray.ofTexts(rows, LedgerRow::transactionId),
+                BinaryArray.ofTexts(rows, LedgerRow::step),
+                BinaryArray.ofTexts(rows, r -> r.kind().name()),
+                BinaryArray.ofBigints(rows, LedgerRow::amountMinor),
+                BinaryArray.ofBigints(rows, LedgerRow::requestedMinor),
+                BinaryArray.ofBigints(rows, LedgerRow::balanceAfterMinor),
+                BinaryArray.ofTexts(rows, LedgerRow::currency),
+                BinaryArray.ofTexts(rows, LedgerRow::reason),
+                BinaryArray.ofBigints(rows, LedgerRow::occurredAtMs));
     }
 
     private Mono<Long> accounts(final List<AccountRow> rows) {
         return execute("accounts", ProjectionSql.MERGE_ACCOUNTS, rows,
-                column(rows, AccountRow::accountId, String[]::new),
-                column(rows, AccountRow::currency, String[]::new),
-                column(rows, AccountRow::accountType, String[]::new),
-                column(rows, AccountRow::balanceMinor, Long[]::new),
-                column(rows, AccountRow::sequence, Long[]::new),
-                column(rows, AccountRow::openedAtMs, Long[]::new),
-                column(rows, AccountRow::updatedAtMs, Long[]::new));
+                BinaryArray.ofTexts(rows, AccountRow::accountId),
+                BinaryArray.ofTexts(rows, AccountRow::currency),
+                BinaryArray.ofTexts(rows, AccountRow::accountType),
+                BinaryArray.ofBigints(rows, AccountRow::balanceMinor),
+                BinaryArray.ofBigints(rows, AccountRow::sequence),
+                BinaryArray.ofBigints(rows, AccountRow::openedAtMs),
+                BinaryArray.ofBigints(rows, AccountRow::updatedAtMs));
     }
 
     private Mono<Long> unknownAccounts(final List<UnknownAccountRow> rows) {
         return execute("unknown_account_rejections", ProjectionSql.INSERT_UNKNOWN_ACCOUNT_REJECTIONS, rows,
-                column(rows, UnknownAccountRow::accountId, String[]::new),
-                column(rows, UnknownAccountRow::transactionId, String[]::new),
-                column(rows, UnknownAccountRow::step, String[]::new),
-                column(rows, r -> r.kind().name(), String[]::new),
-                column(rows, UnknownAccountRow::reason, String[]::new),
-                column(rows, UnknownAccountRow::requestedMinor, Long[]::new),
-                column(rows, UnknownAccountRow::currency, String[]::new),
-                column(rows, UnknownAccountRow::occurredAtMs, Long[]::new));
+                BinaryArray.ofTexts(rows, UnknownAccountRow::accountId),
+                BinaryArray.ofTexts(rows, UnknownAccountRow::transactionId),
+                BinaryArray.ofTexts(rows, UnknownAccountRow::step),
+                BinaryArray.ofTexts(rows, r -> r.kind().name()),
+                BinaryArray.ofTexts(rows, UnknownAccountRow::reason),
+                BinaryArray.ofBigints(rows, UnknownAccountRow::requestedMinor),
+                BinaryArray.ofTexts(rows, UnknownAccountRow::currency),
+                BinaryArray.ofBigints(rows, UnknownAccountRow::occurredAtMs));
     }
 
     private Mono<Long> transfers(final String sql, final List<TransferRow> rows) {
         return execute("transfers", sql, rows,
-                column(rows, TransferRow::transactionId, String[]::new),
-                column(rows, TransferRow::fromAccount, String[]::new),
-                column(rows, TransferRow::toAccount, String[]::new),
-                column(rows, TransferRow::amountMinor, Long[]::new),
-                column(rows, TransferRow::currency, String[]::new),
-                column(rows, TransferRow::phase, String[]::new),
-                column(rows, r -> (short) r.phaseRank(), Short[]::new),
-                column(rows, TransferRow::reason, String[]::new),
-                column(rows, TransferRow::refunded, Boolean[]::new),
-                column(rows, TransferRow::sourceSequence, Long[]::new),
-                column(rows, TransferRow::destinationSequence, Long[]::new),
-                column(rows, TransferRow::requestedAtMs, Long[]::new),
-                column(rows, TransferRow::deadlineAtMs, Long[]::new),
-                column(rows, TransferRow::acceptedAtMs, Long[]::new),
-                column(rows, TransferRow::finishedAtMs, Long[]::new),
-                column(rows, TransferRow::updatedAtMs, Long[]::new));
+                BinaryArray.ofTexts(rows, TransferRow::transactionId),
+                BinaryArray.ofTexts(rows, TransferRow::fromAccount),
+                BinaryArray.ofTexts(rows, TransferRow::toAccount),
+                BinaryArray.ofBigints(rows, TransferRow::amountMinor),
+                BinaryArray.ofTexts(rows, TransferRow::currency),
+                BinaryArray.ofTexts(rows, TransferRow::phase),
+                BinaryArray.ofSmallints(rows, r -> (short) r.phaseRank()),
+                BinaryArray.ofTexts(rows, TransferRow::reason),
+                BinaryArray.ofBooleans(rows, TransferRow::refunded),
+                BinaryArray.ofBigints(rows, TransferRow::sourceSequence),
+                BinaryArray.ofBigints(rows, TransferRow::destinationSequence),
+                BinaryArray.ofBigints(rows, TransferRow::requestedAtMs),
+                BinaryArray.ofBigints(rows, TransferRow::deadlineAtMs),
+                BinaryArray.ofBigints(rows, TransferRow::acceptedAtMs),
+                BinaryArray.ofBigints(rows, TransferRow::finishedAtMs),
+                BinaryArray.ofBigints(rows, TransferRow::updatedAtMs));
     }
 
     private Mono<Long> duplicates(final List<DuplicateRow> rows) {
         return execute("transfer_duplicates", ProjectionSql.INSERT_DUPLICATES, rows,
-                column(rows, DuplicateRow::partition, Integer[]::new),
-                column(rows, DuplicateRow::offset, Long[]::new),
-                column(rows, DuplicateRow::transactionId, String[]::new),
-                column(rows, DuplicateRow::kind, String[]::new),
-                column(rows, DuplicateRow::conflictingFromAccount, String[]::new),
-                column(rows, DuplicateRow::conflictingToAccount, String[]::new),
-                column(rows, DuplicateRow::conflictingAmountMinor, Long[]::new),
-                column(rows, DuplicateRow::conflictingCurrency, String[]::new),
-                column(rows, DuplicateRow::occurredAtMs, Long[]::new));
+                BinaryArray.ofIntegers(rows, DuplicateRow::partition),
+                BinaryArray.ofBigints(rows, DuplicateRow::offset),
+                BinaryArray.ofTexts(rows, DuplicateRow::transactionId),
+                BinaryArray.ofTexts(rows, DuplicateRow::kind),
+                BinaryArray.ofTexts(rows, DuplicateRow::conflictingFromAccount),
+                BinaryArray.ofTexts(rows, DuplicateRow::conflictingToAccount),
+                BinaryArray.ofBigints(rows, DuplicateRow::conflictingAmountMinor),
+                BinaryArray.ofTexts(rows, DuplicateRow::conflictingCurrency),
+                BinaryArray.ofBigints(rows, DuplicateRow::occurredAtMs));
     }
 
     private Mono<Long> progress(final List<ProgressRow> rows) {
         return execute("projection_progress", ProjectionSql.UPSERT_PROGRESS, rows,
-                column(rows, ProgressRow::topic, String[]::new),
-                column(rows, ProgressRow::partition, Integer[]::new),
-                column(rows, ProgressRow::nextOffset, Long[]::new),
-                column(rows, ProgressRow::lastEventAtMs, Long[]::new));
+                BinaryArray.ofTexts(rows, ProgressRow::topic),
+                BinaryArray.ofIntegers(rows, ProgressRow::partition),
+                BinaryArray.ofBigints(rows, ProgressRow::nextOffset),
+                BinaryArray.ofBigints(rows, ProgressRow::lastEventAtMs));
     }
 
-    private Mono<Long> execute(final String table, final String sql, final List<?> rows, final Object... columns) {
+    private Mono<Long> execute(final String table, final String sql, final List<?> rows, final BinaryArray... columns) {
         if (rows.isEmpty()) {
             return Mono.just(0L);
         }
@@ -189,14 +189,5 @@ public final class ProjectionWriter {
             timer.record(Duration.ofMillis(timed.getT1()));
             return timed.getT2();
         });
-    }
-
-    private static <R, T> T[] column(final List<R> rows, final Function<R, T> field,
-                                     final java.util.function.IntFunction<T[]> array) {
-        final T[] values = array.apply(rows.size());
-        for (int i = 0; i < values.length; i++) {
-            values[i] = field.apply(rows.get(i));
-        }
-        return values;
     }
 }
