@@ -55,9 +55,19 @@ public class TransferNettyRoute {
     @Bean
     NettyRouteProvider transferRoute(final TransferController controller, final JsonBodyReader bodyReader,
                                      final JsonMapper mapper) {
-        final Handler handler = new Handler(controller, bodyReader,
-                mapper.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build());
+        final Handler handler = new Handler(controller::transfer, bodyReader, problemMapper(mapper));
         return routes -> routes.route(TransferNettyRoute::takes, handler::handle);
+    }
+
+    /** The mapper writing problems as Spring's JSON encoder does (RFC 9457 members at the top level). */
+    static JsonMapper problemMapper(final JsonMapper mapper) {
+        return mapper.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
+    }
+
+    /** What answers a body once read: {@link TransferController#transfer(Validated, long)}. */
+    @FunctionalInterface
+    interface Answerer {
+        Mono<ResponseEntity<?>> answer(Validated<JsonNode> body, long startNanos);
     }
 
     /** True for a {@code POST} to exactly the transfer path whose {@code Accept} the controller serves. */
@@ -96,14 +106,17 @@ public class TransferNettyRoute {
         return false;
     }
 
-    /** Reads the body (bounded), asks the controller, writes its answer. */
-    private record Handler(TransferController controller, JsonBodyReader bodyReader, JsonMapper problemMapper) {
+    /**
+     * Reads the body (bounded), asks the controller, writes its answer; a failure of the controller,
+     * or an answer it has no way to write, becomes a 500 problem, logged.
+     */
+    record Handler(Answerer controller, JsonBodyReader bodyReader, JsonMapper problemMapper) {
 
         Publisher<Void> handle(final HttpServerRequest request, final HttpServerResponse response) {
             final long startNanos = System.nanoTime();
             final String path = path(request.uri());
             return body(request)
-                    .flatMap(body -> controller.transfer(body, startNanos))
+                    .flatMap(body -> controller.answer(body, startNanos))
                     .map(answer -> Written.of(answer, path, problemMapper))
                     .onErrorResume(e -> {
                         log.error("Transfer request failed unexpectedly", e);
