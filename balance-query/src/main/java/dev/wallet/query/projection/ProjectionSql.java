@@ -3,7 +3,9 @@ package dev.wallet.query.projection;
 /**
  * The projection's SQL: one multi-row statement per table over {@code unnest} of arrays, each
  * idempotent, so that a redelivered or replayed batch changes nothing. Times travel as epoch
- * milliseconds ({@code bigint[]}) and become {@code timestamptz} in SQL.
+ * milliseconds ({@code bigint[]}) and become {@code timestamptz} in SQL. The arrays arrive in
+ * PostgreSQL's binary format ({@link dev.wallet.query.postgres.BinaryArray}), already of the type
+ * each cast names.
  *
  * <p>The arrays are unnested in a select list ({@code SELECT unnest($1) AS a, unnest($2) AS s, ...}),
  * which PostgreSQL runs in step, row by row, with the same rows as {@code FROM unnest($1, $2, ...)}
