@@ -2,9 +2,8 @@ package dev.wallet.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wallet.api.config.CommandApiProperties;
+import dev.wallet.api.support.ApiProperties;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +20,7 @@ class JsonBodyReaderTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JsonBodyReader reader = new JsonBodyReader(JSON, properties());
+    private final JsonBodyReader reader = new JsonBodyReader(JSON, ApiProperties.forTests());
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -78,12 +77,5 @@ class JsonBodyReaderTest {
 
     private static String rule(final Validated<JsonNode> result) {
         return ((Validated.Invalid<JsonNode>) result).violations().get(0).rule();
-    }
-
-    private static CommandApiProperties properties() {
-        return new CommandApiProperties(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(30),
-                "http://127.0.0.1:8081", 10_000, 4096, 100_000_000_000L, Map.of(), 100_000, 1000,
-                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                new CommandApiProperties.Kafka(1000, 2000, 3000, 5, 65536, "lz4", 10_000, 100, Map.of()));
     }
 }

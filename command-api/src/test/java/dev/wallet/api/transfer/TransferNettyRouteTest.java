@@ -2,9 +2,9 @@ package dev.wallet.api.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wallet.api.config.CommandApiProperties;
 import dev.wallet.api.http.JsonBodyReader;
 import dev.wallet.api.http.Validated;
+import dev.wallet.api.support.ApiProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -111,7 +110,7 @@ class TransferNettyRouteTest {
     /** Posts a transfer body to a server holding only the route, answered by {@code controller}. */
     private static HttpResponse<String> post(final TransferNettyRoute.Answerer controller) throws Exception {
         final TransferNettyRoute.Handler handler = new TransferNettyRoute.Handler(controller,
-                new JsonBodyReader(JSON, properties()), TransferNettyRoute.problemMapper(JSON));
+                new JsonBodyReader(JSON, ApiProperties.forTests()), TransferNettyRoute.problemMapper(JSON));
         final DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes.route(TransferNettyRoute::takes, handler::handle))
                 .bindNow(ANSWER_MAX);
@@ -124,12 +123,5 @@ class TransferNettyRouteTest {
         } finally {
             server.disposeNow(ANSWER_MAX);
         }
-    }
-
-    private static CommandApiProperties properties() {
-        return new CommandApiProperties(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(30),
-                "http://127.0.0.1:8081", 10_000, 4096, 100_000_000_000L, Map.of(), 100_000, 1000,
-                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                new CommandApiProperties.Kafka(1000, 2000, 3000, 5, 65536, "lz4", 10_000, 100, Map.of()));
     }
 }
