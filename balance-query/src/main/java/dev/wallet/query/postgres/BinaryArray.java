@@ -28,7 +28,7 @@ import java.util.function.Function;
 public final class BinaryArray {
 
     /** The PostgreSQL element types these arrays carry: type OIDs from {@code pg_type.dat}. */
-    enum ElementType {
+    private enum ElementType {
         BOOL(16, 1000, 1),
         INT2(21, 1005, 2),
         INT4(23, 1007, 4),
@@ -55,12 +55,10 @@ public final class BinaryArray {
     private static final int HAS_NULLS_OFFSET = 4;
 
     private final ElementType elementType;
-    private final int length;
     private final byte[] bytes;
 
-    private BinaryArray(final ElementType elementType, final int length, final byte[] bytes) {
+    private BinaryArray(final ElementType elementType, final byte[] bytes) {
         this.elementType = elementType;
-        this.length = length;
         this.bytes = bytes;
     }
 
@@ -107,17 +105,12 @@ public final class BinaryArray {
                 buffer.putInt(element.length).put(element);
             }
         }
-        return new BinaryArray(ElementType.TEXT, elements.length, filled(buffer));
+        return new BinaryArray(ElementType.TEXT, filled(buffer));
     }
 
     /** PostgreSQL's OID of this array's type ({@code bigint[]}, {@code text[]}, ...). */
-    public int arrayTypeOid() {
+    int arrayTypeOid() {
         return elementType.arrayOid;
-    }
-
-    /** The number of elements. */
-    public int length() {
-        return length;
     }
 
     /** The array in PostgreSQL's binary format; shared, not to be modified. */
@@ -127,8 +120,7 @@ public final class BinaryArray {
 
     @Override
     public String toString() {
-        return "BinaryArray[" + elementType.name().toLowerCase(Locale.ROOT) + "[" + length + "], "
-                + bytes.length + " bytes]";
+        return "BinaryArray[" + elementType.name().toLowerCase(Locale.ROOT) + "[], " + bytes.length + " bytes]";
     }
 
     @FunctionalInterface
@@ -154,9 +146,9 @@ public final class BinaryArray {
         if (hasNulls) {
             // A null element takes only its length, so the array is shorter than sized for.
             buffer.putInt(HAS_NULLS_OFFSET, 1);
-            return new BinaryArray(type, count, Arrays.copyOf(buffer.array(), buffer.position()));
+            return new BinaryArray(type, Arrays.copyOf(buffer.array(), buffer.position()));
         }
-        return new BinaryArray(type, count, filled(buffer));
+        return new BinaryArray(type, filled(buffer));
     }
 
     private static int headerBytes(final int count) {
