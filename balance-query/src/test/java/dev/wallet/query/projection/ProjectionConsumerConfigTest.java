@@ -17,7 +17,7 @@ class ProjectionConsumerConfigTest {
         final Properties config = ProjectionConsumerConfig.of(readCommitted(), bind(Map.of()));
 
         assertThat(config)
-                .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 65_536)
+                .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1_048_576)
                 .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 200)
                 .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000)
                 .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
