@@ -37,7 +37,8 @@ import org.springframework.test.context.TestPropertySource;
  * {@code ./mvnw -B -o -pl balance-query test -Dtest=ProjectionThroughputBenchmark
  * -Dwallet.benchmark=true -Dwallet.benchmark.transfers=50000}, optionally with
  * {@code -Dwallet.benchmark.batch=5000}, {@code -Dwallet.benchmark.consumers=2} and
- * {@code -Dwallet.benchmark.saga-spread=0} (see {@link #writeTransfers}), {@code -Dwallet.benchmark.rate=0}
+ * {@code -Dwallet.benchmark.saga-spread=0} (see {@link #writeTransfers}), {@code -Dwallet.benchmark.fetch-min-bytes=1048576}
+ * (the workers' {@code fetch.min.bytes}), {@code -Dwallet.benchmark.rate=0}
  * (transfers/s written while the projector runs; 0 writes them all before it starts) and
  * {@code -Dwallet.benchmark.jfr=<file>} (a flight recording of the projection).
  *
@@ -90,7 +91,9 @@ class ProjectionThroughputBenchmark {
         final ProjectionLag lag = new ProjectionLag();
         final ProjectionProperties properties = new ProjectionProperties(true, newId("benchmark"),
                 Integer.getInteger("wallet.benchmark.batch", 5000), 100, 100, 500, 30_000, 1000, 10_000,
-                Integer.getInteger("wallet.benchmark.consumers", 2));
+                Integer.getInteger("wallet.benchmark.consumers", 2),
+                Integer.getInteger("wallet.benchmark.fetch-min-bytes", ProjectionProperties.DEFAULT_FETCH_MIN_BYTES),
+                ProjectionProperties.DEFAULT_FETCH_MAX_WAIT_MS);
         final EventProjector projector = new EventProjector(
                 ExactlyOnce.readCommitted(KafkaBrokerExtension.bootstrapServers(), properties.groupId()), writer,
                 new ProjectionMetrics(meters, lag), lag, properties);
@@ -141,8 +144,8 @@ class ProjectionThroughputBenchmark {
         final double batches = meters.counter("wallet.projection.batches").count();
         final double writeSeconds = meters.timer("wallet.projection.batch.write")
                 .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9;
-        System.out.printf("BENCHMARK settings: batch-max-records %d, consumers %d, saga-spread %d, rate %s%n",
-                properties.batchMaxRecords(), properties.consumers(), spread,
+        System.out.printf("BENCHMARK settings: batch-max-records %d, consumers %d, fetch-min-bytes %d, saga-spread %d, "
+                        + "rate %s%n", properties.batchMaxRecords(), properties.consumers(), properties.fetchMinBytes(), spread,
                 ratePerSecond == 0 ? "preloaded" : ratePerSecond + "/s");
         System.out.printf("BENCHMARK projection: %d transfers, %d events, %.0f rows, %.0f batches in %.2f s "
                         + "(%.2f s of it in database writes): %.0f events/s, %.0f rows/s, %.0f transfers/s%n",
