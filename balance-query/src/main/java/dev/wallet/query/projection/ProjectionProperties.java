@@ -23,13 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fetchMinBytes     the broker answers a worker's fetch once this many bytes are readable
  *                          ({@code fetch.min.bytes}); default 1048576 (1 MiB). The read side is off
  *                          the transfer's critical path, so it waits for fuller batches: every batch
- *                          costs a database transaction and an offset commit whatever its size. A
- *                          transfer's events take about 670 bytes, so one of two workers reaches
- *                          1 MiB within {@code fetchMaxWaitMs} only above about 15,000 transfers/s;
- *                          below that it writes about five batches a second. (64 KiB, the default
- *                          until 29 Nov 2026, filled in about 90 ms at 2,500/s and cost the read
- *                          side's process and its PostgreSQL more CPU per transfer; README, "How the
- *                          projection works")
+ *                          costs a database transaction and an offset commit whatever its size. At
+ *                          the rates one machine reaches, 1 MiB is not readable within
+ *                          {@code fetchMaxWaitMs}, so each worker writes a batch every 200 ms (the
+ *                          README, "How the projection works", has the figures and the 64 KiB before)
  * @param fetchMaxWaitMs    ...or once this long has passed ({@code fetch.max.wait.ms}); default 200,
  *                          the most a quiet stream adds to the read side's staleness
  */

@@ -144,9 +144,9 @@ class ProjectionThroughputBenchmark {
         final double batches = meters.counter("wallet.projection.batches").count();
         final double writeSeconds = meters.timer("wallet.projection.batch.write")
                 .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9;
-        System.out.printf("BENCHMARK settings: batch-max-records %d, consumers %d, fetch-min-bytes %d, saga-spread %d, "
-                        + "rate %s%n", properties.batchMaxRecords(), properties.consumers(), properties.fetchMinBytes(), spread,
-                ratePerSecond == 0 ? "preloaded" : ratePerSecond + "/s");
+        System.out.printf("BENCHMARK settings: batch-max-records %d, consumers %d, fetch-min-bytes %d, "
+                        + "saga-spread %d, rate %s%n", properties.batchMaxRecords(), properties.consumers(),
+                properties.fetchMinBytes(), spread, ratePerSecond == 0 ? "preloaded" : ratePerSecond + "/s");
         System.out.printf("BENCHMARK projection: %d transfers, %d events, %.0f rows, %.0f batches in %.2f s "
                         + "(%.2f s of it in database writes): %.0f events/s, %.0f rows/s, %.0f transfers/s%n",
                 transfers, events, rows, batches, seconds, writeSeconds, events / seconds, rows / seconds,
