@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 /**
  * Account queries: current balance, balance at an instant, ledger entries. Each takes an optional
  * {@code min_sequence} (with {@code wait_ms}) to wait, bounded, for the account to reach a sequence
- * the caller saw on the write side.
+ * the caller saw on the write side. An answer not ready within that wait plus
+ * {@code wallet.query.timeout-ms} is a 503.
  */
 @RestController
 @RequestMapping("/v1/wallet/accounts/{accountId}")
@@ -39,7 +40,8 @@ public class AccountController {
         final SequenceWait.Request wait = sequenceWait.request(minSequence, waitMs);
         return sequenceWait.await(accountId, wait).flatMap(reached -> knownAccount(accountId)
                 .flatMap(account -> readSide.forAccount(account.sequence(), reached.orElse(null))
-                        .map(side -> AccountAnswers.AccountAnswer.of(account, side))));
+                        .map(side -> AccountAnswers.AccountAnswer.of(account, side))))
+                .timeout(properties.deadline(wait));
     }
 
     @GetMapping("/balance")
@@ -55,7 +57,8 @@ public class AccountController {
                         // Before its first entry the account did not exist yet: nothing in it.
                         .defaultIfEmpty(new ReadModel.BalancePoint(0, 0, null))
                         .flatMap(point -> readSide.forAccount(account.sequence(), reached.orElse(null))
-                                .map(side -> AccountAnswers.BalanceAnswer.of(account, instant, point, side)))));
+                                .map(side -> AccountAnswers.BalanceAnswer.of(account, instant, point, side)))))
+                .timeout(properties.deadline(wait));
     }
 
     @GetMapping("/entries")
@@ -74,7 +77,8 @@ public class AccountController {
                         .map(AccountAnswers.EntryAnswer::of).collectList()
                         .flatMap(entries -> readSide.forAccount(account.sequence(), reached.orElse(null))
                                 .map(side -> new AccountAnswers.EntriesAnswer(accountId, entries,
-                                        nextAfter(entries, pageSize), side)))));
+                                        nextAfter(entries, pageSize), side)))))
+                .timeout(properties.deadline(wait));
     }
 
     private Mono<ReadModel.Account> knownAccount(final String accountId) {

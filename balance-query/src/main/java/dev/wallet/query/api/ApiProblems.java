@@ -38,14 +38,14 @@ public class ApiProblems {
     }
 
     /**
-     * The database is down or out of connections: the caller may retry; the projector catches up
-     * by itself once it is back.
+     * The database is down, out of connections or did not answer within {@code wallet.query.timeout-ms}:
+     * the caller may retry; the projector catches up by itself once it is back.
      */
     @ExceptionHandler({DataAccessException.class, R2dbcException.class, TimeoutException.class})
     ResponseEntity<ProblemDetail> unavailable(final Exception e) {
-        LOG.warn("A query failed because the read model database is unavailable: {}", e.getMessage());
+        LOG.warn("A query failed because the read model database is unavailable or too slow: {}", e.getMessage());
         final ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the read model database is unavailable; retry shortly");
+                "the read model database is unavailable or did not answer in time; retry shortly");
         problem.setType(UNAVAILABLE);
         problem.setTitle("Read model unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -45,17 +45,21 @@ public class TransferController {
 
     private final ReadModel readModel;
     private final ReadSideReporter readSide;
+    private final QueryProperties properties;
 
-    public TransferController(final ReadModel readModel, final ReadSideReporter readSide) {
+    public TransferController(final ReadModel readModel, final ReadSideReporter readSide,
+                              final QueryProperties properties) {
         this.readModel = readModel;
         this.readSide = readSide;
+        this.properties = properties;
     }
 
     @GetMapping("/v1/wallet/transfers/{transactionId}")
     public Mono<TransferAnswer> transfer(@PathVariable final String transactionId) {
         return readModel.transfer(transactionId)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("transaction", transactionId)))
-                .flatMap(transfer -> readSide.forTransfer().map(side -> TransferAnswer.of(transfer, side)));
+                .flatMap(transfer -> readSide.forTransfer().map(side -> TransferAnswer.of(transfer, side)))
+                .timeout(properties.deadline());
     }
 
     static String statusOf(final String phase) {

@@ -24,6 +24,12 @@ public class PostgresConfiguration {
 
     /** Longest wait for a pooled connection; a down database fails a request or batch within it. */
     static final Duration ACQUIRE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Longest wait for a pooled connection's {@code SELECT 1}. A connection still busy with a query
+     * whose caller gave up fails it and is dropped, instead of holding each later acquire for the
+     * whole {@link #ACQUIRE_TIMEOUT} and going back to the pool after it.
+     */
+    static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(2);
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "wallet.postgres.embedded", havingValue = "true", matchIfMissing = true)
@@ -68,6 +74,7 @@ public class PostgresConfiguration {
                 .maxCreateConnectionTime(ACQUIRE_TIMEOUT)
                 // After a database restart pooled connections are dead; validate before handing one out.
                 .validationQuery("SELECT 1")
+                .maxValidationTime(VALIDATION_TIMEOUT)
                 .maxIdleTime(Duration.ofMinutes(5))
                 .build());
     }

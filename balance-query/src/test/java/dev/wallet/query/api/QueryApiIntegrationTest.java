@@ -3,6 +3,7 @@ package dev.wallet.query.api;
 import static dev.wallet.query.support.Events.at;
 import static dev.wallet.query.support.Events.newId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.wallet.query.postgres.EmbeddedPostgresServer;
 import dev.wallet.query.support.EventLog;
@@ -12,6 +13,10 @@ import dev.wallet.query.support.KafkaBrokerExtension;
 import dev.wallet.query.support.ReadModelProbe;
 import dev.wallet.query.support.TestProperties;
 import dev.wallet.schemas.avro.TransferFailureReason;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -210,16 +215,51 @@ class QueryApiIntegrationTest {
     }
 
     @Test
-    void shouldAnswerServiceUnavailableWhilePostgresIsDown() {
+    void shouldAnswerServiceUnavailableWhilePostgresIsDownAndRecoverAfter() {
+        final String account = newId("restart");
+        log.accounts(Events.opened(account, at(0)));
+        probe.awaitProjected(log);
+
         postgres.stop();
         try {
-            http.get().uri("/v1/wallet/accounts/{id}", newId("any")).exchange()
+            http.get().uri("/v1/wallet/accounts/{id}", account).exchange()
                     .expectStatus().isEqualTo(503)
                     .expectHeader().exists("Retry-After")
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         } finally {
             postgres.start();
         }
+        // Connections the restart left dead may cost a 503 or two, never a hang, and then answers are back.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                http.get().uri("/v1/wallet/accounts/{id}", account).exchange()
+                        .returnResult(String.class).getStatus().value() == 200);
+    }
+
+    @Test
+    void shouldAnswerServiceUnavailableWhenAQueryDoesNotFinishInTime() throws SQLException {
+        final String account = newId("locked");
+        final String tx = newId("tx");
+        log.accounts(Events.opened(account, at(0)));
+        log.transfers(Events.accepted(tx, account, "b", 1_00, at(0)));
+        probe.awaitProjected(log);
+
+        try (Connection locker = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgresServer.USER, "")) {
+            locker.setAutoCommit(false);
+            try (Statement lock = locker.createStatement()) {
+                // Every read of accounts now waits for this transaction, as under a long migration.
+                lock.execute("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
+            }
+            http.get().uri("/v1/wallet/accounts/{id}", account).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().exists("Retry-After")
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            // The connection the stuck query held must not keep other answers waiting.
+            transfer(tx).jsonPath("$.status").isEqualTo("pending");
+            locker.rollback();
+        }
+        http.get().uri("/v1/wallet/accounts/{id}", account).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.sequence").isEqualTo(1);
     }
 
     @Test
