@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code wallet.saga.events{type}}: transfer events published, by body type
  *       (TransferAccepted, TransferCompleted, TransferFailed, TransferDuplicate, ...);</li>
  *   <li>{@code wallet.saga.replies.ignored{reason}}: account events that did not move a saga;</li>
+ *   <li>{@code wallet.saga.inputs.malformed}: requests and answers skipped because their key is
+ *       blank or not their transaction_id;</li>
  *   <li>{@code wallet.saga.purged}: ended sagas deleted after their retention.</li>
  * </ul>
  * Counters are created once and cached, so counting costs no registry lookup per record.
@@ -23,6 +25,7 @@ final class SagaMetrics {
     private final MeterRegistry registry;
     private final Map<IgnoredReply, Counter> ignored = new EnumMap<>(IgnoredReply.class);
     private final Map<Class<?>, Counter> events = new ConcurrentHashMap<>();
+    private final Counter malformed;
     private final Counter purged;
 
     SagaMetrics(final MeterRegistry registry) {
@@ -33,6 +36,10 @@ final class SagaMetrics {
                     .tag("reason", reason.name())
                     .register(registry));
         }
+        this.malformed = Counter.builder("wallet.saga.inputs.malformed")
+                .description("Requests and account events skipped because their key is blank or not their "
+                        + "transaction_id")
+                .register(registry);
         this.purged = Counter.builder("wallet.saga.purged")
                 .description("Ended sagas deleted from the phase-status table after their retention")
                 .register(registry);
@@ -47,6 +54,10 @@ final class SagaMetrics {
                 .description("Transfer events the saga published, by type")
                 .tag("type", type.getSimpleName())
                 .register(registry)).increment();
+    }
+
+    void malformed() {
+        malformed.increment();
     }
 
     void purged(final int count) {

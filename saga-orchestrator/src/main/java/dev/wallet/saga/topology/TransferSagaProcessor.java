@@ -54,11 +54,42 @@ final class TransferSagaProcessor implements Processor<String, SpecificRecord, S
     @Override
     public void process(final Record<String, SpecificRecord> record) {
         final String transactionId = record.key();
+        final String problem = problemWith(transactionId, record.value());
+        if (problem != null) {
+            skip(record, problem);
+            pacer.afterRecord(context, record.timestamp());
+            return;
+        }
         final long nowMs = context.currentSystemTimeMs();
         final TransferSagaState state = transfers.get(transactionId);
         final SagaDecision decision = decide(state, record.value(), nowMs);
         apply(transactionId, state, decision, record);
         pacer.afterRecord(context, record.timestamp());
+    }
+
+    /**
+     * What makes an input unusable, or null. A saga lives under its transaction_id, and the accounts
+     * answer under it, so an input keyed otherwise would start or move the wrong saga (or none: a
+     * null key cannot be looked up). It is a producer's bug, not a transfer, so it gets no event.
+     */
+    static String problemWith(final String key, final SpecificRecord input) {
+        final String transactionId = input instanceof TransferRequest request ? request.getTransactionId()
+                : ((AccountEvent) input).getTransactionId();
+        if (key == null || key.isBlank()) {
+            return "its key is blank";
+        }
+        if (!key.equals(transactionId)) {
+            return "its key " + key + " is not its transaction_id " + transactionId;
+        }
+        return null;
+    }
+
+    private void skip(final Record<String, SpecificRecord> record, final String problem) {
+        final String where = context.recordMetadata()
+                .map(metadata -> metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset())
+                .orElse("an unknown offset");
+        log.warn("Skipped the {} at {} because {}.", record.value().getClass().getSimpleName(), where, problem);
+        metrics.malformed();
     }
 
     private static SagaDecision decide(final TransferSagaState state, final SpecificRecord input, final long nowMs) {

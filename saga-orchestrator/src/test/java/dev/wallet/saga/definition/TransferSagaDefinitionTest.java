@@ -69,6 +69,23 @@ class TransferSagaDefinitionTest {
         assertFailedAtOnce(decision, TransferFailureReason.SAME_ACCOUNT);
     }
 
+    @Test
+    void shouldFailABlankSourceAccountAsNotFoundWithoutAskingAnyAccount() {
+        final SagaDecision decision = TransferSagaDefinition.onRequest(null,
+                SagaFixtures.request(TX, " ", BOB, AMOUNT_MINOR, EUR), NOW_MS);
+
+        assertFailedAtOnce(decision, TransferFailureReason.SOURCE_ACCOUNT_NOT_FOUND);
+    }
+
+    @Test
+    void shouldFailABlankDestinationAccountAsNotFoundWithoutAskingAnyAccount() {
+        // Debiting first would strand the money: a credit to a blank account id is no command at all.
+        final SagaDecision decision = TransferSagaDefinition.onRequest(null,
+                SagaFixtures.request(TX, ALICE, "", AMOUNT_MINOR, EUR), NOW_MS);
+
+        assertFailedAtOnce(decision, TransferFailureReason.DESTINATION_ACCOUNT_NOT_FOUND);
+    }
+
     @ParameterizedTest
     @CsvSource({"0", "-1"})
     void shouldFailNonPositiveAmountWithoutAskingAnyAccount(final long amountMinor) {

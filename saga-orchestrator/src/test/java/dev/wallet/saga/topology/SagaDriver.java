@@ -84,6 +84,10 @@ final class SagaDriver implements AutoCloseable {
         return registry.get("wallet.saga.replies.ignored").tag("reason", reason).counter().count();
     }
 
+    double malformed() {
+        return registry.get("wallet.saga.inputs.malformed").counter().count();
+    }
+
     double purged() {
         return registry.get("wallet.saga.purged").counter().count();
     }

@@ -267,6 +267,40 @@ class TransferSagaTopologyTest {
     }
 
     @Test
+    void shouldSkipARequestWithoutKeyCountItAndGoOn() {
+        saga.requests.pipeInput(null, SagaFixtures.request(), NOW);
+
+        saga.pipe(SagaFixtures.request());
+
+        assertThat(onlyEvent().value.getPhase()).isEqualTo(TransferPhase.ACCEPTED);
+        assertThat(saga.malformed()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldSkipARequestWhoseKeyIsNotItsTransactionId() {
+        // Its saga would be stored under the key while the accounts answer under the transaction_id.
+        saga.requests.pipeInput("another-key", SagaFixtures.request(), NOW);
+
+        assertThat(saga.events()).isEmpty();
+        assertThat(saga.commands()).isEmpty();
+        assertThat(saga.transfers().get("another-key")).isNull();
+        assertThat(saga.transfers().get(TX)).isNull();
+        assertThat(saga.malformed()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldSkipAnAnswerWithoutKeyAndGoOn() {
+        saga.pipe(SagaFixtures.request());
+        drain();
+
+        saga.replies.pipeInput(null, SagaFixtures.debited(ALICE, TX, 2), NOW);
+        saga.pipe(SagaFixtures.debited(ALICE, TX, 2));
+
+        assertThat(onlyEvent().value.getPhase()).isEqualTo(TransferPhase.DEBITED);
+        assertThat(saga.malformed()).isEqualTo(1.0);
+    }
+
+    @Test
     void shouldSkipUndecodableRequestAndGoOn() {
         final var raw = saga.driver.createInputTopic(Topics.TRANSFER_REQUESTS.name(),
                 new StringSerializer(), new ByteArraySerializer());
