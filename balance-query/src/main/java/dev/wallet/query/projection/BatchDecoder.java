@@ -4,6 +4,7 @@ import dev.wallet.schemas.avro.AccountEvent;
 import dev.wallet.schemas.avro.TransferEvent;
 import dev.wallet.schemas.topics.Topics;
 import java.util.function.Consumer;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.SerializationException;
@@ -13,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decodes one poll into a {@link ProjectionBatch}. A record that cannot be deserialized (a poison
- * record, or a tombstone) is skipped, logged with topic/partition/offset and counted; it never
- * stops the projection. Its offset still counts as projected, since there is nothing to project.
+ * record, or a tombstone), or whose event holds a value the tables refuse ({@link EventValues}), is
+ * skipped, logged with topic/partition/offset and counted; it never stops the projection. Its offset
+ * still counts as projected, since there is nothing to project.
  * A {@link Listener} sees every decoded event too (the operators' rebuild verifies from them).
  */
 public final class BatchDecoder {
@@ -63,24 +65,43 @@ public final class BatchDecoder {
         long eventAtMs;
         try {
             if (record.topic().equals(Topics.ACCOUNT_EVENTS.name())) {
-                final AccountEvent event = required(accountEvents.deserialize(record.topic(), record.value()));
+                final AccountEvent event = projectable(
+                        required(accountEvents.deserialize(record.topic(), record.value())));
                 batch.addAccountEvent(event);
                 listener.accountEvent(event, record);
                 eventAtMs = event.getOccurredAt().toEpochMilli();
             } else {
-                final TransferEvent event = required(transferEvents.deserialize(record.topic(), record.value()));
+                final TransferEvent event = projectable(
+                        required(transferEvents.deserialize(record.topic(), record.value())));
                 batch.addTransferEvent(event, record.partition(), record.offset());
                 listener.transferEvent(event, record);
                 eventAtMs = event.getOccurredAt().toEpochMilli();
             }
-        } catch (SerializationException e) {
-            LOG.error("Skipped an undeserializable record at topic {} partition {} offset {}: {}",
-                    record.topic(), record.partition(), record.offset(), e.getMessage());
+        } catch (SerializationException | UnprojectableEvent e) {
+            final String what = e instanceof UnprojectableEvent
+                    ? "a record the read model cannot hold" : "an undeserializable record";
+            LOG.error("Skipped {} at topic {} partition {} offset {}: {}",
+                    what, record.topic(), record.partition(), record.offset(), e.getMessage());
             poisonCounter.accept(record.topic());
             // No event time: the record's own timestamp stands in for it in the progress table.
             eventAtMs = record.timestamp();
         }
         batch.addProgress(record.topic(), record.partition(), record.offset() + 1, eventAtMs);
+    }
+
+    private static <T extends IndexedRecord> T projectable(final T event) {
+        final String problem = EventValues.problemWith(event);
+        if (problem != null) {
+            throw new UnprojectableEvent(problem);
+        }
+        return event;
+    }
+
+    /** An event that decoded but holds a value the tables refuse. */
+    private static final class UnprojectableEvent extends RuntimeException {
+        UnprojectableEvent(final String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static <T> T required(final T value) {

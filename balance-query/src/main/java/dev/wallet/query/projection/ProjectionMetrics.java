@@ -57,7 +57,7 @@ public final class ProjectionMetrics {
 
     void poisonRecord(final String topic) {
         Counter.builder("wallet.projection.poison.records")
-                .description("Records skipped because they could not be deserialized")
+                .description("Records skipped because they could not be deserialized or hold values the tables refuse")
                 .tag("topic", topic).register(registry).increment();
     }
 }

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * rather than loses, and the idempotent SQL makes the re-read harmless. When PostgreSQL is down
  * the projector pauses its partitions (still polling, so it stays in the group), retries the same
  * batch with a bounded backoff, and carries on where it was once the database is back: nothing is
- * skipped. A record that cannot be deserialized is skipped, logged with topic/partition/offset and
- * counted, so a poison record never stops the projection.
+ * skipped. A record that cannot be deserialized, or whose values the tables refuse, is skipped,
+ * logged with topic/partition/offset and counted ({@link BatchDecoder}), so such a poison record
+ * never stops the projection.
  */
 final class ProjectionWorker {
 

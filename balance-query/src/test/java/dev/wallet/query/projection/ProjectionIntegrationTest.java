@@ -252,6 +252,30 @@ class ProjectionIntegrationTest {
     }
 
     @Test
+    void shouldSkipEventsWhoseValuesTheTablesRefuseAndProjectWhatFollows() {
+        final String euro = newId("euro");
+        final String nul = newId("nul");
+        final String overflow = newId("overflow");
+        final String good = newId("good");
+        final double poisonBefore = poisonCount();
+        // Decodable, but PostgreSQL would refuse each one and so the whole batch, again and again.
+        final AccountEvent fourLetterCurrency = Events.opened(euro, at(0));
+        fourLetterCurrency.setCurrency("EURO");
+        final AccountEvent nulInAnId = Events.opened(nul, at(0));
+        nulInAnId.setTransactionId("tx-\u0000");
+        log.accounts(fourLetterCurrency, nulInAnId, Events.opened(overflow, at(0)),
+                Events.debited(overflow, 2, 0, Long.MIN_VALUE, newId("tx"), at(1)),
+                Events.opened(good, at(0)));
+
+        probe.awaitProjected(log);
+
+        assertThat(probe.count("SELECT count(*) FROM accounts WHERE account_id IN ($1, $2)", euro, nul)).isZero();
+        assertThat(probe.count("SELECT count(*) FROM ledger_entries WHERE account_id = $1", overflow)).isEqualTo(1);
+        assertThat(probe.count("SELECT count(*) FROM accounts WHERE account_id = $1", good)).isEqualTo(1);
+        assertThat(poisonCount()).isEqualTo(poisonBefore + 3);
+    }
+
+    @Test
     void shouldLoseNothingWhenPostgresRestartsMidStream() {
         final List<String> accounts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
