@@ -100,6 +100,9 @@ class EdgeApiTest {
                         "transaction_id", "uuid"),
                 Arguments.of("account id with spaces", TRANSFER, transfer("al ice", "bob", "\"1.00\"", "USD", id),
                         "from_account", "account_id"),
+                Arguments.of("amount given twice", TRANSFER,
+                        "{\"from_account\":\"alice\",\"to_account\":\"bob\",\"amount\":\"1.00\",\"currency\":\"USD\","
+                                + "\"transaction_id\":\"" + id + "\",\"amount\":\"900.00\"}", "body", "duplicate_name"),
                 Arguments.of("oversized body", TRANSFER,
                         "{\"pad\": \"" + "x".repeat(5_000) + "\"}", "body", "max_bytes"),
                 Arguments.of("account: unknown type", ACCOUNTS,

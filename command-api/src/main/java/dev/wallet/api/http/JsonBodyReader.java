@@ -10,7 +10,10 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,18 +26,24 @@ import tools.jackson.databind.node.ObjectNode;
  * amount sent as a number) is reported as that, not coerced. Every body the API expects is a flat
  * object of string fields, so that shape is read first with the streaming parser straight into a
  * tree (cheaper than {@code readTree}, which sets up a deserialization context per call); anything
- * else (another JSON type, a nested value, a repeated name, trailing content, malformed JSON) goes
- * to {@code readTree}, which names the problem as before. Both give the same tree for a flat body.
+ * else (another JSON type, a nested value, trailing content, malformed JSON) goes to
+ * {@code readTree}, which names the problem as before. Both give the same tree for a flat body.
+ *
+ * <p>A name given twice in one object is refused ({@code duplicate_name}) rather than read as its
+ * last value: a client, a gateway or a log that reads the first of two amounts would otherwise see
+ * another transfer than the one the wallet makes.
  */
 @Component
 public final class JsonBodyReader {
 
     private final JsonMapper mapper;
+    private final ObjectReader treeReader;
     private final int maxBodyBytes;
 
     /** A reader with the application's JSON mapper and body limit. */
     public JsonBodyReader(final JsonMapper mapper, final CommandApiProperties properties) {
         this.mapper = mapper;
+        this.treeReader = mapper.reader().with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         this.maxBodyBytes = properties.maxBodyBytes();
     }
 
@@ -60,13 +69,16 @@ public final class JsonBodyReader {
         if (bytes.length == 0) {
             return empty();
         }
-        final ObjectNode flat = flatStringObject(bytes);
+        final Validated<JsonNode> flat = flatStringObject(bytes);
         if (flat != null) {
-            return new Validated.Valid<>(flat);
+            return flat;
         }
         final JsonNode node;
         try {
-            node = mapper.readTree(bytes);
+            node = treeReader.readTree(bytes);
+        } catch (MismatchedInputException e) {
+            // The only mismatch reading a tree can meet: a name given twice in one object.
+            return duplicateName(e.getOriginalMessage());
         } catch (JacksonException e) {
             return Validated.invalid("body", "malformed_json", "the body is not valid JSON: " + e.getOriginalMessage());
         }
@@ -77,25 +89,29 @@ public final class JsonBodyReader {
     }
 
     /**
-     * The body as an object when it is exactly one JSON object of distinct names with string
-     * values and nothing after it; null otherwise (including malformed input).
+     * The body as an object when it is exactly one JSON object of string values and nothing after
+     * it, or {@code duplicate_name} when such an object gives a name twice; null otherwise
+     * (including malformed input).
      */
-    private ObjectNode flatStringObject(final byte[] bytes) {
+    private Validated<JsonNode> flatStringObject(final byte[] bytes) {
         try (JsonParser parser = mapper.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
             final ObjectNode object = mapper.createObjectNode();
             for (String name = parser.nextName(); name != null; name = parser.nextName()) {
-                if (parser.nextToken() != JsonToken.VALUE_STRING || object.has(name)) {
+                if (parser.nextToken() != JsonToken.VALUE_STRING) {
                     return null;
+                }
+                if (object.has(name)) {
+                    return duplicateName("\"" + name + "\" is given more than once");
                 }
                 object.put(name, parser.getString());
             }
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 return null;
             }
-            return object;
+            return new Validated.Valid<>(object);
         } catch (JacksonException e) {
             return null;
         }
@@ -106,6 +122,10 @@ public final class JsonBodyReader {
         buffer.read(bytes);
         DataBufferUtils.release(buffer);
         return parse(bytes);
+    }
+
+    private static Validated<JsonNode> duplicateName(final String detail) {
+        return Validated.invalid("body", "duplicate_name", "a name appears twice in one object: " + detail);
     }
 
     private static Validated<JsonNode> empty() {

@@ -30,7 +30,6 @@ class JsonBodyReaderTest {
         "{}",
         "{\"amount\":12.5,\"currency\":\"USD\"}",
         "{\"amount\":null}",
-        "{\"amount\":\"1\",\"amount\":\"2\"}",
         "{\"from_account\":{\"id\":\"alice\"}}",
         "{\"from_account\":[\"alice\"]}",
         "{\"a\":true}"
@@ -49,6 +48,13 @@ class JsonBodyReaderTest {
         } else {
             assertThat(result).isEqualTo(new Validated.Valid<>(JSON.readTree(body)));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"amount\":\"1\",\"amount\":\"900\"}", "{\"amount\":1,\"amount\":\"900\"}",
+        "{\"a\":{\"b\":\"1\",\"b\":\"2\"}}"})
+    void shouldRefuseANameGivenTwiceRatherThanPickOneValue(final String body) {
+        assertThat(rule(read(body))).isEqualTo("duplicate_name");
     }
 
     @Test
