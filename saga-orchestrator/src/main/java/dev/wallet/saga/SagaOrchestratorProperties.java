@@ -54,8 +54,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                30% less CPU per transfer than 5 ms in PipelineThroughputBench)
  * @param terminalRetention       how long an ended saga is kept, which is the idempotency window of
  *                                a transaction_id (default 24 h, see {@link SagaSettings})
- * @param purgeInterval           how often ended sagas past retention are deleted (default 1 min)
- * @param purgeBatchMax           the most ended sagas deleted per run and task (default 10000)
+ * @param purgeInterval           how often ended sagas past retention are deleted (default 1 s)
+ * @param purgeBatchMax           the most ended sagas deleted per run and task (default 10000); with
+ *                                the interval, the most a task purges per second, which must exceed
+ *                                the rate its sagas end at, or the table grows without bound
  * @param closeTimeout            how long a shutdown waits for the client to close (default 30 s)
  */
 @ConfigurationProperties("wallet.saga-orchestrator")
@@ -74,7 +76,7 @@ public record SagaOrchestratorProperties(
         @DefaultValue("131072") int producerBatchSizeBytes,
         @DefaultValue("20ms") Duration producerLinger,
         @DefaultValue("24h") Duration terminalRetention,
-        @DefaultValue("1m") Duration purgeInterval,
+        @DefaultValue("1s") Duration purgeInterval,
         @DefaultValue("10000") int purgeBatchMax,
         @DefaultValue("30s") Duration closeTimeout) {
 

@@ -21,13 +21,16 @@ public final class SagaSettings {
     /** Default idempotency window: a day, the same as the account processor's applied steps. */
     public static final Duration TERMINAL_RETENTION_DEFAULT = Duration.ofHours(24);
 
-    /** Default period of the purge of ended sagas (wall-clock). */
-    public static final Duration PURGE_INTERVAL_DEFAULT = Duration.ofMinutes(1);
+    /**
+     * Default period of the purge of ended sagas (wall-clock). Once a second, so that each run
+     * deletes about a second's worth of ended sagas (a few thousand at most) and the purge keeps up
+     * with up to {@value #PURGE_BATCH_MAX_DEFAULT} ended sagas a second per task.
+     */
+    public static final Duration PURGE_INTERVAL_DEFAULT = Duration.ofSeconds(1);
 
     /**
      * Default most ended sagas deleted by one purge run, so one run never holds the stream thread
-     * long; at one run a minute this deletes up to 10,000 a minute per task, and a backlog shrinks
-     * over several runs.
+     * long (a backlog, e.g. after a day's outage of the purge, shrinks over several runs).
      */
     public static final int PURGE_BATCH_MAX_DEFAULT = 10_000;
 
@@ -50,7 +53,7 @@ public final class SagaSettings {
     }
 
     /**
-     * Retention 24 h, purge every minute in batches of at most
+     * Retention 24 h, purge every second in batches of at most
      * {@value #PURGE_BATCH_MAX_DEFAULT}, commits paced by {@link CommitPacing#DEFAULT}, metrics to
      * Micrometer's global registry (which records nothing until a registry is added to it).
      */

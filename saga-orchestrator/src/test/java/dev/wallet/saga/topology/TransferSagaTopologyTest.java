@@ -375,6 +375,30 @@ class TransferSagaTopologyTest {
         assertThat(count(saga.endedIndex())).isEqualTo(1);
     }
 
+    @Test
+    void shouldDeleteTheRestInTheNextRunsAndKeepWhatEndedSinceUntilItsRetentionPassed() {
+        restartWith(SagaSettings.defaults().withTerminalRetention(Duration.ofHours(1))
+                .withPurgeInterval(Duration.ofMinutes(30)).withPurgeBatchMax(2));
+        endedSaga("tx-1");
+        endedSaga("tx-2");
+        endedSaga("tx-3");
+        saga.advanceWallClock(Duration.ofMinutes(61));
+        assertThat(saga.purged()).isEqualTo(2.0);
+        endedSaga("tx-4");
+
+        saga.advanceWallClock(Duration.ofMinutes(30));
+
+        assertThat(saga.purged()).isEqualTo(3.0);
+        assertThat(saga.transfers().get("tx-3")).isNull();
+        assertThat(saga.transfers().get("tx-4")).isNotNull();
+        assertThat(count(saga.endedIndex())).isEqualTo(1);
+
+        saga.advanceWallClock(Duration.ofMinutes(32));
+
+        assertThat(saga.purged()).isEqualTo(4.0);
+        assertThat(count(saga.endedIndex())).isZero();
+    }
+
     // --- naming ---------------------------------------------------------------------------------
 
     @Test
