@@ -9,6 +9,9 @@ import dev.wallet.schemas.avro.TransferRequest;
 import dev.wallet.schemas.kafka.ExactlyOnce;
 import dev.wallet.schemas.topics.Topic;
 import dev.wallet.schemas.topics.Topics;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -56,7 +60,8 @@ class EdgeApiTest {
         broker = PARTS.add(EmbeddedBroker.start());
         api = PARTS.add(RunningApi.startReady(broker.bootstrap(), Map.of(
                 "wallet.api.outcome-wait", "300ms",
-                "wallet.api.account-open-wait", "300ms")));
+                "wallet.api.account-open-wait", "300ms",
+                "wallet.api.body-read-timeout", "1s")));
     }
 
     static Stream<Arguments> invalidInputs() {
@@ -287,6 +292,27 @@ class EdgeApiTest {
                 .jsonPath("$.field").isEqualTo("body")
                 .jsonPath("$.rule").isEqualTo("max_bytes");
 
+        assertThat(broker.endOffsetSums(COMMAND_TOPICS)).as("records in the command topics").isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TRANSFER, ACCOUNTS})
+    void shouldAnswerABodyThatStopsHalfwayWithProblemAndWriteNothing(final String path) throws IOException {
+        final List<Long> before = broker.endOffsetSums(COMMAND_TOPICS);
+        final URI base = URI.create(api.baseUrl());
+
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            // Never more than the test's own bound: a server that waits for the rest fails the test.
+            socket.setSoTimeout(15_000);
+            final String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 200\r\nConnection: close\r\n\r\n{\"from_account\":";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+
+            final String answer = new String(socket.getInputStream().readNBytes(2048), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("\"rule\":\"body_timeout\"");
+        }
         assertThat(broker.endOffsetSums(COMMAND_TOPICS)).as("records in the command topics").isEqualTo(before);
     }
 

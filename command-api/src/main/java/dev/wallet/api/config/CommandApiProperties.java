@@ -37,6 +37,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventStreamFirstEventWait how long an SSE request for a transfer this instance has not seen
  *                                 waits for its first event before answering 404 (default 2 s)
  * @param retryAfter               the Retry-After of a 503 answer (default 1 s)
+ * @param bodyReadTimeout          how long a request's body may take to arrive in full; a body still
+ *                                 incomplete then is a 400 (rule {@code body_timeout}), so a client
+ *                                 that stops sending mid-body does not hold its connection and
+ *                                 buffer for ever (default 10 s)
  * @param kafka                    producer and consumer tuning
  */
 @ConfigurationProperties("wallet.api")
@@ -54,6 +58,7 @@ public record CommandApiProperties(
         @DefaultValue("60s") Duration eventStreamMaxDuration,
         @DefaultValue("2s") Duration eventStreamFirstEventWait,
         @DefaultValue("1s") Duration retryAfter,
+        @DefaultValue("10s") Duration bodyReadTimeout,
         @DefaultValue Kafka kafka) {
 
     /** Checks the limits once at startup: a broken limit fails fast. */

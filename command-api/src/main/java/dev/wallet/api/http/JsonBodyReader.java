@@ -1,6 +1,8 @@
 package dev.wallet.api.http;
 
 import dev.wallet.api.config.CommandApiProperties;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -39,12 +41,14 @@ public final class JsonBodyReader {
     private final JsonMapper mapper;
     private final ObjectReader treeReader;
     private final int maxBodyBytes;
+    private final Duration readTimeout;
 
     /** A reader with the application's JSON mapper and body limit. */
     public JsonBodyReader(final JsonMapper mapper, final CommandApiProperties properties) {
         this.mapper = mapper;
         this.treeReader = mapper.reader().with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         this.maxBodyBytes = properties.maxBodyBytes();
+        this.readTimeout = properties.bodyReadTimeout();
     }
 
     /** The body as a JSON object, or the rule it broke. */
@@ -54,9 +58,22 @@ public final class JsonBodyReader {
             return Mono.just(tooLong());
         }
         return DataBufferUtils.join(request.getBody(), maxBodyBytes)
+                .timeout(readTimeout)
                 .map(this::parse)
                 .defaultIfEmpty(empty())
-                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(tooLong()));
+                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(tooLong()))
+                .onErrorResume(TimeoutException.class, e -> Mono.just(tooSlow()));
+    }
+
+    /** How long a body may take to arrive in full ({@code wallet.api.body-read-timeout}). */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** The answer to a body that did not arrive in full within {@link #readTimeout()}. */
+    public Validated<JsonNode> tooSlow() {
+        return Validated.invalid("body", "body_timeout",
+                "the body did not arrive in full within " + readTimeout.toMillis() + " ms");
     }
 
     /** The longest body read, in bytes ({@code wallet.api.max-body-bytes}). */

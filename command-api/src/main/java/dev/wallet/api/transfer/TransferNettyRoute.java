@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.concurrent.TimeoutException;
 import java.util.List;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -136,8 +137,10 @@ public class TransferNettyRoute {
             // bounded join does.
             return request.receive()
                     .reduceWith(() -> new BoundedBody(max), BoundedBody::append)
+                    .timeout(bodyReader.readTimeout())
                     .map(body -> bodyReader.parse(body.bytes()))
-                    .onErrorResume(BodyTooLong.class, e -> Mono.just(bodyReader.tooLong()));
+                    .onErrorResume(BodyTooLong.class, e -> Mono.just(bodyReader.tooLong()))
+                    .onErrorResume(TimeoutException.class, e -> Mono.just(bodyReader.tooSlow()));
         }
 
         private static boolean declaredTooLong(final String declared, final int max) {

@@ -21,7 +21,7 @@ class CommandApiPropertiesTest {
     private static CommandApiProperties withRecentTransfersMax(final int recentTransfersMax) {
         return new CommandApiProperties(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(30),
                 "http://127.0.0.1:8081", 1, 4096, 100_000_000_000L, Map.of(), recentTransfersMax, 10,
-                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(1),
+                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(10),
                 new CommandApiProperties.Kafka(1000, 2000, 3000, 5, 65536, "lz4", 10, 100, Map.of()));
     }
 }

@@ -68,7 +68,7 @@ class TransferValidatorTest {
         return new CommandApiProperties(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(2),
                 java.time.Duration.ofSeconds(30), "http://127.0.0.1:8081", 1, 4096, 100_000_000_000L, maxByCurrency,
                 100, 10, java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(2),
-                java.time.Duration.ofSeconds(1), new CommandApiProperties.Kafka(1000, 2000, 3000, 5, 65536, "lz4",
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10), new CommandApiProperties.Kafka(1000, 2000, 3000, 5, 65536, "lz4",
                         10, 100, Map.of()));
     }
 }
