@@ -12,6 +12,8 @@ import dev.wallet.ops.support.RealWallet;
 import dev.wallet.schemas.avro.AccountType;
 import dev.wallet.schemas.kafka.ExactlyOnce;
 import dev.wallet.schemas.serde.AvroSerde;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -149,6 +151,24 @@ class RealLedgerOpsTest {
         assertThat(run.json().get("figures").get("transfers by phase").get("COMPLETED").asLong()).isPositive();
         assertThat(run.json().get("figures").get("processor accounts compared").asLong()).isEqualTo(USERS + 1);
         assertThat(run.json().get("notes").toString()).contains("exactly at the snapshot", "(processor stopped)");
+    }
+
+    @Test
+    @Order(4)
+    void shouldNotPassAnAuditThatCouldNotCompareTheReadSideItWasAskedTo() throws IOException {
+        final int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        final OpsRun unreachable = OpsRun.of("audit", "--bootstrap-servers", wallet.bootstrapServers(), "--jdbc-url",
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres", "--processor-app-id", APP_ID, "--json");
+        final OpsRun noSuchSchema = OpsRun.of("audit", "--bootstrap-servers", wallet.bootstrapServers(), "--jdbc-url",
+                wallet.jdbcUrl(), "--schema", "nope", "--processor-app-id", APP_ID, "--read-side-wait", "PT1S",
+                "--json");
+
+        assertThat(unreachable.exitCode()).isEqualTo(2);
+        assertThat(unreachable.err()).contains("--no-read-side");
+        assertThat(noSuchSchema.exitCode()).isEqualTo(2);
     }
 
     @Test

@@ -83,7 +83,9 @@ public final class Audit {
                     + (comparison.strict() ? " exactly at the snapshot" : "; it had projected past the snapshot, "
                     + "so newer rows were counted, not judged"));
         } catch (SQLException e) {
-            report.note("read side NOT compared: " + settings.jdbcUrl() + " not reachable (" + e.getMessage() + ")");
+            // An audit that says nothing about the read side it was asked to compare must not pass.
+            throw new IllegalStateException("The read side at " + settings.jdbcUrl() + " (schema " + settings.schema()
+                    + ") could not be compared: " + e.getMessage() + ". Pass --no-read-side to audit without it.", e);
         }
     }
 

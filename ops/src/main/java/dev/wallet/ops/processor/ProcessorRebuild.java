@@ -79,6 +79,13 @@ public final class ProcessorRebuild {
      * @param stateDir the processor's Kafka Streams state directory to wipe on apply; null keeps it
      */
     public AuditReport run(final boolean apply, final Path stateDir) {
+        // Stopped before the ledger's snapshot and still after the changelog's: only then can no state
+        // the processor wrote be missing from the snapshot (a processor that wrote after the snapshot
+        // and stopped before the check would otherwise have its newer accounts rolled back or deleted).
+        final boolean stoppedAtSnapshot = ProcessorGroup.isStopped(bootstrapServers, applicationId);
+        if (apply && !stoppedAtSnapshot) {
+            throw notStopped();
+        }
         final Findings ledgerFindings = new Findings();
         final LedgerFold ledger = new LedgerFold(ledgerFindings);
         final LedgerReplay replay = new LedgerReplay(bootstrapServers, progress);
@@ -94,8 +101,8 @@ public final class ProcessorRebuild {
             report.note("the ledger itself breaks " + ledgerFindings.counts() + "; run audit for details");
         }
         final String changelog = ProcessorState.changelogTopic(applicationId);
-        final boolean stopped = ProcessorGroup.isStopped(bootstrapServers, applicationId);
         final ProcessorState before = readState(changelog, new Findings());
+        final boolean stopped = stoppedAtSnapshot && ProcessorGroup.isStopped(bootstrapServers, applicationId);
         final StateComparison comparison = new StateComparison(apply ? new Findings() : findings);
         comparison.compare(rebuilt, before.accounts(), changelog, stopped);
         report.figure("processor accounts before", before.accounts().size());
@@ -106,9 +113,12 @@ public final class ProcessorRebuild {
             return report;
         }
         if (!stopped) {
-            throw new IllegalStateException("The account processor's group " + applicationId + " has members: stop "
-                    + "the processor before --apply, so nothing writes its state meanwhile (a stopped instance stays a "
-                    + "member until its session times out, 10 s by default; try again then).");
+            throw notStopped();
+        }
+        if (!comparison.aheadOfLedger().isEmpty()) {
+            throw new IllegalStateException("The processor's state of " + comparison.aheadOfLedger().size()
+                    + " accounts (e.g. " + comparison.aheadOfLedger().get(0) + ") is ahead of the ledger read, so the "
+                    + "ledger is missing some of their events; writing would move them back. Nothing was written.");
         }
         final Written written = write(changelog, rebuilt, before, ledger, comparison.differing());
         report.figure("changelog records written", written.records());
@@ -118,6 +128,12 @@ public final class ProcessorRebuild {
         new StateComparison(findings).compare(rebuilt, withoutUnbuildable(after, ledger, rebuilt), changelog, true);
         report.note("verified: " + changelog + " read again equals the state rebuilt from the ledger");
         return report;
+    }
+
+    private IllegalStateException notStopped() {
+        return new IllegalStateException("The account processor's group " + applicationId + " has members: stop "
+                + "the processor before --apply, so nothing writes its state meanwhile (a stopped instance stays a "
+                + "member until its session times out, 10 s by default; try again then).");
     }
 
     private ProcessorState readState(final String changelog, final Findings findings) {

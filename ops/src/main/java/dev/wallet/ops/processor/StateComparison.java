@@ -18,6 +18,7 @@ public final class StateComparison {
 
     private final Findings findings;
     private final List<String> differing = new ArrayList<>();
+    private final List<String> aheadOfLedger = new ArrayList<>();
     private long ahead;
 
     public StateComparison(final Findings findings) {
@@ -40,6 +41,9 @@ public final class StateComparison {
             if (!expected.equals(found)) {
                 differ(entry.getKey(), changelog, "processor holds " + describe(found) + ", ledger says "
                         + describe(expected));
+                if (found != null && found.getSequence() > expected.getSequence()) {
+                    aheadOfLedger.add(entry.getKey());
+                }
             }
         }
         for (final Map.Entry<String, StoredAccount> entry : current.entrySet()) {
@@ -71,6 +75,14 @@ public final class StateComparison {
     /** Accounts whose state differs from the ledger's. */
     public List<String> differing() {
         return differing;
+    }
+
+    /**
+     * Accounts that differ with a sequence above the ledger's although the processor was stopped:
+     * the ledger read is missing events of them, and writing its state would move them back.
+     */
+    public List<String> aheadOfLedger() {
+        return aheadOfLedger;
     }
 
     /** Accounts the running processor moved on since the ledger snapshot. */
