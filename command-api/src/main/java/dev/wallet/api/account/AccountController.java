@@ -101,10 +101,15 @@ public final class AccountController {
                     Map.of("field", "account_id", "rule", rejected.reason().toLowerCase(java.util.Locale.ROOT),
                             "reason", rejected.reason(), "account_id", account.accountId()));
         }
+        if (outcome instanceof AccountOpenOutcome.Overloaded overloaded) {
+            metrics.answered(ENDPOINT, "overloaded");
+            return Problems.unavailable(overloaded.waitingMax() + " requests wait for their outcome already; "
+                    + "nothing was written", properties.retryAfter());
+        }
         if (outcome instanceof AccountOpenOutcome.NotWritten notWritten) {
             metrics.answered(ENDPOINT, "unavailable");
-            return Problems.unavailable("the open command was not written (" + notWritten.reason() + ")",
-                    properties.retryAfter());
+            return Problems.unavailable("Kafka did not confirm the open command in time (" + notWritten.reason()
+                    + "); it may still land, and retrying the same request is safe", properties.retryAfter());
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(AccountAnswer.of(account, "pending"));
     }

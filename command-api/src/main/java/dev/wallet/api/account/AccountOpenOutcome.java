@@ -15,7 +15,11 @@ public sealed interface AccountOpenOutcome {
     record Pending() implements AccountOpenOutcome {
     }
 
-    /** Not written: Kafka was unreachable, or too many requests wait already. */
+    /** Not written: {@code waitingMax} requests wait for their outcome already. */
+    record Overloaded(int waitingMax) implements AccountOpenOutcome {
+    }
+
+    /** Kafka did not take or confirm the command in time; it may still land (retrying is safe). */
     record NotWritten(String reason) implements AccountOpenOutcome {
     }
 }

@@ -47,7 +47,7 @@ public final class AccountOpener {
     /** Opens {@code account}; never errors. */
     public Mono<AccountOpenOutcome> open(final ValidOpenAccount account) {
         if (!limit.tryAcquire()) {
-            return Mono.just(new AccountOpenOutcome.NotWritten(limit.max() + " requests wait for their outcome already"));
+            return Mono.just(new AccountOpenOutcome.Overloaded(limit.max()));
         }
         final String transactionId = UUID.randomUUID().toString();
         final Mono<AccountOpenOutcome> outcome = waiters.register(transactionId);

@@ -44,7 +44,10 @@ public final class Problems {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    /** 503 with Retry-After: nothing was written, the client may retry with the same request. */
+    /**
+     * 503 with Retry-After: the request was not taken, or Kafka did not confirm it in time (then it
+     * may still land); either way the client may retry with the same request, which is idempotent.
+     */
     public static ResponseEntity<ProblemDetail> unavailable(final String detail, final Duration retryAfter) {
         final ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE,
                 "Service unavailable", detail);

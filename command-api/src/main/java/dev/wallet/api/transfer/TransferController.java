@@ -66,8 +66,9 @@ public final class TransferController {
                         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
                 @ApiResponse(responseCode = "409", description = "transaction_id already used with another body",
                         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
-                @ApiResponse(responseCode = "503", description = "Kafka unreachable or too many waiting requests; "
-                        + "nothing was written; see Retry-After",
+                @ApiResponse(responseCode = "503", description = "Too many waiting requests (nothing was written), "
+                        + "or Kafka did not confirm the request in time (it may still land); retrying with the same "
+                        + "transaction_id is safe; see Retry-After",
                         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
             })
     @PostMapping(path = PATH, produces = {
