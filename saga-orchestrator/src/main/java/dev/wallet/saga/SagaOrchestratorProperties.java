@@ -53,7 +53,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                fewer, fuller requests (measured: about
  *                                30% less CPU per transfer than 5 ms in PipelineThroughputBench)
  * @param terminalRetention       how long an ended saga is kept, which is the idempotency window of
- *                                a transaction_id (default 24 h, see {@link SagaSettings})
+ *                                a transaction_id (default 37 h, see {@link SagaSettings}); it must
+ *                                exceed the account processor's applied-steps retention plus its
+ *                                12 h bucket
  * @param purgeInterval           how often ended sagas past retention are deleted (default 1 s)
  * @param purgeBatchMax           the most ended sagas deleted per run and task (default 10000); with
  *                                the interval, the most a task purges per second, which must exceed
@@ -75,7 +77,7 @@ public record SagaOrchestratorProperties(
         @DefaultValue("0") long stateStoreCacheMaxBytes,
         @DefaultValue("131072") int producerBatchSizeBytes,
         @DefaultValue("20ms") Duration producerLinger,
-        @DefaultValue("24h") Duration terminalRetention,
+        @DefaultValue("37h") Duration terminalRetention,
         @DefaultValue("1s") Duration purgeInterval,
         @DefaultValue("10000") int purgeBatchMax,
         @DefaultValue("30s") Duration closeTimeout) {

@@ -18,8 +18,14 @@ import java.util.Objects;
  */
 public final class SagaSettings {
 
-    /** Default idempotency window: a day, the same as the account processor's applied steps. */
-    public static final Duration TERMINAL_RETENTION_DEFAULT = Duration.ofHours(24);
+    /**
+     * Default idempotency window: 37 h, longer than the account processor may remember a
+     * transaction's steps (its 24 h retention plus one 12 h bucket) by an hour for the two apps'
+     * clocks. A repeat the accounts would answer as repeated must still find the saga and be
+     * answered as a duplicate: a new saga would ignore the repeated answer to its debit and never
+     * end. Past 37 h both have forgotten, and a repeat is a new transfer.
+     */
+    public static final Duration TERMINAL_RETENTION_DEFAULT = Duration.ofHours(37);
 
     /**
      * Default period of the purge of ended sagas (wall-clock). Once a second, so that each run

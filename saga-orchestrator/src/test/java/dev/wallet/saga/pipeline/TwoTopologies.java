@@ -83,6 +83,13 @@ final class TwoTopologies implements AutoCloseable {
         throw new AssertionError("The pipeline did not settle within " + STEPS_MAX + " deliveries.");
     }
 
+    /** Moves both apps' wall clocks on, as time passing for the saga and the account processor alike. */
+    void advanceWallClocks(final java.time.Duration duration) {
+        saga.advanceWallClockTime(duration);
+        accounts.advanceWallClockTime(duration);
+        collectSagaOutputs();
+    }
+
     List<AccountEvent> ledger() {
         return List.copyOf(ledger);
     }
