@@ -6,7 +6,6 @@ import dev.wallet.schemas.topics.Topics;
 import java.util.function.Consumer;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
@@ -53,7 +52,7 @@ public final class BatchDecoder {
         this.listener = listener;
     }
 
-    public ProjectionBatch batchOf(final ConsumerRecords<byte[], byte[]> records) {
+    public ProjectionBatch batchOf(final Iterable<ConsumerRecord<byte[], byte[]>> records) {
         final ProjectionBatch batch = new ProjectionBatch();
         for (final ConsumerRecord<byte[], byte[]> record : records) {
             add(batch, record);
@@ -87,6 +86,13 @@ public final class BatchDecoder {
             eventAtMs = record.timestamp();
         }
         batch.addProgress(record.topic(), record.partition(), record.offset() + 1, eventAtMs);
+    }
+
+    /** Counts and logs a record PostgreSQL refused to store, skipped by the caller. */
+    void refused(final ConsumerRecord<byte[], byte[]> record, final String reason) {
+        LOG.error("Skipped a record PostgreSQL refuses to store at topic {} partition {} offset {}: {}",
+                record.topic(), record.partition(), record.offset(), reason);
+        poisonCounter.accept(record.topic());
     }
 
     private static <T extends IndexedRecord> T projectable(final T event) {

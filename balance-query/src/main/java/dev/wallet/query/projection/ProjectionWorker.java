@@ -1,7 +1,9 @@
 package dev.wallet.query.projection;
 
 import dev.wallet.schemas.topics.Topics;
+import io.r2dbc.spi.R2dbcException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -32,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * batch with a bounded backoff, and carries on where it was once the database is back: nothing is
  * skipped. A record that cannot be deserialized, or whose values the tables refuse, is skipped,
  * logged with topic/partition/offset and counted ({@link BatchDecoder}), so such a poison record
- * never stops the projection.
+ * never stops the projection. So is a record PostgreSQL itself refuses for a reason no rule knew
+ * beforehand (a data exception, a constraint, a program limit such as an index entry too long):
+ * its batch is then written record by record, and the one PostgreSQL refuses alone is skipped.
  */
 final class ProjectionWorker {
 
@@ -56,9 +61,14 @@ final class ProjectionWorker {
     /** Records polled whose rows are not yet durable: behind, although the consumer's position is past them. */
     private long undurableRecords;
 
-    /** A batch whose write was started, with the offsets to commit once it is durable. */
-    private record InFlight(ProjectionBatch batch, int records, Map<TopicPartition, OffsetAndMetadata> offsets,
-                            long startNs, CompletableFuture<Long> write) {
+    /** A batch whose write was started, its records, and the offsets to commit once it is durable. */
+    private record InFlight(ProjectionBatch batch, List<ConsumerRecord<byte[], byte[]>> polled,
+                            Map<TopicPartition, OffsetAndMetadata> offsets, long startNs,
+                            CompletableFuture<Long> write) {
+
+        int records() {
+            return polled.size();
+        }
     }
 
     /**
@@ -156,8 +166,9 @@ final class ProjectionWorker {
             inFlight = null;
         }
         if (next != null) {
-            inFlight = new InFlight(next, records.count(), nextOffsets, System.nanoTime(),
-                    writer.write(next).toFuture());
+            final List<ConsumerRecord<byte[], byte[]>> polled = new ArrayList<>(records.count());
+            records.forEach(polled::add);
+            inFlight = new InFlight(next, polled, nextOffsets, System.nanoTime(), writer.write(next).toFuture());
         }
         measureLagIfDue(kafka);
     }
@@ -170,9 +181,11 @@ final class ProjectionWorker {
                     - batch.startNs()));
         } catch (ExecutionException | TimeoutException e) {
             metrics.writeFailed();
-            LOG.warn("Writing a batch of {} records to PostgreSQL failed; the projection is paused and retries "
-                    + "in {} ms: {}", batch.records(), properties.retryBackoffMinMs(), causeOf(e));
-            if (!retryUntilDurable(kafka, batch.batch(), batch.records())) {
+            final String refusal = refusalOf(e);
+            final boolean written = refusal != null
+                    ? writeOneByOne(kafka, batch.polled(), refusal)
+                    : retryUntilDurable(kafka, batch.batch(), batch.polled(), causeOf(e));
+            if (!written) {
                 return false;
             }
         } catch (InterruptedException e) {
@@ -202,10 +215,14 @@ final class ProjectionWorker {
     /**
      * Retries a failed batch until it is durable; false only when the projector is stopping. While
      * retrying, the partitions are paused and the consumer keeps polling so it keeps its place in
-     * the group.
+     * the group. When PostgreSQL refuses the batch's data rather than being unavailable, the batch
+     * is written record by record instead ({@link #writeOneByOne}).
      */
     private boolean retryUntilDurable(final KafkaConsumer<byte[], byte[]> kafka, final ProjectionBatch batch,
-                                      final int records) {
+                                      final List<ConsumerRecord<byte[], byte[]>> polled, final String failure) {
+        final int records = polled.size();
+        LOG.warn("Writing a batch of {} records to PostgreSQL failed; the projection is paused and retries in {} ms: "
+                + "{}", records, properties.retryBackoffMinMs(), failure);
         long backoffMs = properties.retryBackoffMinMs();
         while (running) {
             waitPaused(kafka, backoffMs);
@@ -219,11 +236,78 @@ final class ProjectionWorker {
                 return true;
             } catch (RuntimeException e) {
                 metrics.writeFailed();
+                final String refusal = refusalOf(e);
+                if (refusal != null) {
+                    kafka.resume(kafka.paused());
+                    return writeOneByOne(kafka, polled, refusal);
+                }
                 LOG.warn("Writing a batch of {} records to PostgreSQL failed again; retrying in {} ms: {}",
                         records, backoffMs, e.getMessage());
             }
         }
         return false;
+    }
+
+    /**
+     * Writes a batch PostgreSQL refused for its data one record at a time, in order, so that only the
+     * record it refuses is skipped (logged with its coordinates and counted as poison); that record's
+     * offset is still recorded as projected. False only when the projector is stopping.
+     */
+    private boolean writeOneByOne(final KafkaConsumer<byte[], byte[]> kafka,
+                                  final List<ConsumerRecord<byte[], byte[]>> polled, final String failure) {
+        if (polled.size() == 1) {
+            final ConsumerRecord<byte[], byte[]> record = polled.get(0);
+            decoder.refused(record, failure);
+            final ProjectionBatch progressOnly = new ProjectionBatch();
+            progressOnly.addProgress(record.topic(), record.partition(), record.offset() + 1, record.timestamp());
+            return writeAlone(kafka, progressOnly, polled);
+        }
+        LOG.warn("PostgreSQL refused the data of a batch of {} records ({}); writing them one by one to skip the "
+                + "one it refuses.", polled.size(), failure);
+        for (final ConsumerRecord<byte[], byte[]> record : polled) {
+            final List<ConsumerRecord<byte[], byte[]>> alone = List.of(record);
+            if (!writeAlone(kafka, decoder.batchOf(alone), alone)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes a one-record batch (or its progress alone) until durable, or skips its record when refused. */
+    private boolean writeAlone(final KafkaConsumer<byte[], byte[]> kafka, final ProjectionBatch batch,
+                               final List<ConsumerRecord<byte[], byte[]>> alone) {
+        final long startNs = System.nanoTime();
+        try {
+            final Long rows = writer.write(batch).block(Duration.ofMillis(properties.writeTimeoutMs()));
+            metrics.batchWritten(batch, rows == null ? 0 : rows, Duration.ofNanos(System.nanoTime() - startNs));
+            return true;
+        } catch (RuntimeException e) {
+            metrics.writeFailed();
+            final String refusal = refusalOf(e);
+            if (refusal != null && batch.events() > 0) {
+                return writeOneByOne(kafka, alone, refusal);
+            }
+            return retryUntilDurable(kafka, batch, alone, e.getMessage());
+        }
+    }
+
+    /**
+     * PostgreSQL's message when it refused the statement for the data it was given, which no retry
+     * changes: a data exception (SQLSTATE class 22), an integrity violation other than the unique
+     * violation {@link ProjectionWriter} already rewrites after (23), or a program limit (54, e.g. an
+     * index entry too long). Null for anything else (no connection, a timeout, a shutdown): an outage
+     * to wait out.
+     */
+    static String refusalOf(final Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null) {
+                final String state = r2dbc.getSqlState();
+                final boolean refused = state.startsWith("22") || state.startsWith("54")
+                        || state.startsWith("23") && !"23505".equals(state);
+                return refused ? r2dbc.getMessage() + " (SQLSTATE " + state + ")" : null;
+            }
+        }
+        return null;
     }
 
     private void waitPaused(final KafkaConsumer<byte[], byte[]> kafka, final long waitMs) {

@@ -276,6 +276,25 @@ class ProjectionIntegrationTest {
     }
 
     @Test
+    void shouldSkipARecordPostgresRefusesForAReasonNotKnownBeforehandAndProjectTheRestOfItsBatch() {
+        final String before = newId("before");
+        final String after = newId("after");
+        // Random, so it does not compress: too long for a btree index entry (PostgreSQL's limit is
+        // about 2.7 kB), which no rule of EventValues knows about; PostgreSQL refuses the batch.
+        final String huge = newId(new java.util.Random(3).ints(4_000, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
+        final double poisonBefore = poisonCount();
+        log.accounts(Events.opened(before, at(0)), Events.opened(huge, at(0)), Events.opened(after, at(0)));
+
+        probe.awaitProjected(log);
+
+        assertThat(probe.count("SELECT count(*) FROM accounts WHERE account_id IN ($1, $2)", before, after))
+                .isEqualTo(2);
+        assertThat(probe.count("SELECT count(*) FROM accounts WHERE account_id = $1", huge)).isZero();
+        assertThat(poisonCount()).isEqualTo(poisonBefore + 1);
+    }
+
+    @Test
     void shouldLoseNothingWhenPostgresRestartsMidStream() {
         final List<String> accounts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
