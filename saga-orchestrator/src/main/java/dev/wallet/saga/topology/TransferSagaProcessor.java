@@ -85,10 +85,7 @@ final class TransferSagaProcessor implements Processor<String, SpecificRecord, S
     }
 
     private void skip(final Record<String, SpecificRecord> record, final String problem) {
-        final String where = context.recordMetadata()
-                .map(metadata -> metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset())
-                .orElse("an unknown offset");
-        log.warn("Skipped the {} at {} because {}.", record.value().getClass().getSimpleName(), where, problem);
+        log.warn("Skipped the {} at {} because {}.", record.value().getClass().getSimpleName(), where(), problem);
         metrics.malformed();
     }
 
@@ -107,7 +104,7 @@ final class TransferSagaProcessor implements Processor<String, SpecificRecord, S
                        final Record<String, SpecificRecord> input) {
         if (decision.isIgnored()) {
             // Only account events are ever ignored: every request gets an answer (saga or duplicate).
-            logIgnored(transactionId, before, decision.ignored(), (AccountEvent) input.value());
+            logIgnored(transactionId, before, decision.ignored(), (AccountEvent) input.value(), where());
             metrics.ignored(decision.ignored());
             return;
         }
@@ -127,15 +124,23 @@ final class TransferSagaProcessor implements Processor<String, SpecificRecord, S
     }
 
     private static void logIgnored(final String transactionId, final TransferSagaState state,
-                                   final IgnoredReply reason, final AccountEvent reply) {
+                                   final IgnoredReply reason, final AccountEvent reply, final String where) {
         final String phase = state == null ? "unknown" : state.getPhase().name();
         if (reason == IgnoredReply.REPEATED) {
             // A repeat follows a retried command (e.g. after a restart): expected, not a warning.
-            log.info("Transfer {} ignored a repeated {} answer of account {} in phase {}.",
-                    transactionId, reply.getStep(), reply.getAccountId(), phase);
+            log.info("Transfer {} ignored a repeated {} answer of account {} in phase {} (at {}).",
+                    transactionId, reply.getStep(), reply.getAccountId(), phase, where);
             return;
         }
-        log.warn("Transfer {} ignored a {} answer ({}) of account {} in phase {}: {}.", transactionId,
-                reply.getStep(), reply.getBody().getClass().getSimpleName(), reply.getAccountId(), phase, reason);
+        log.warn("Transfer {} ignored a {} answer ({}) of account {} in phase {} (at {}): {}.", transactionId,
+                reply.getStep(), reply.getBody().getClass().getSimpleName(), reply.getAccountId(), phase, where,
+                reason);
+    }
+
+    /** The topic-partition@offset of the record being processed. */
+    private String where() {
+        return context.recordMetadata()
+                .map(metadata -> metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset())
+                .orElse("an unknown offset");
     }
 }
