@@ -1,7 +1,10 @@
 package dev.wallet.api.config;
 
 import dev.wallet.api.transfer.RecentTransfers;
+import dev.wallet.schemas.money.MinorUnits;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -63,7 +66,7 @@ public record CommandApiProperties(
 
     /** Checks the limits once at startup: a broken limit fails fast. */
     public CommandApiProperties {
-        maxAmountMinorByCurrency = maxAmountMinorByCurrency == null ? Map.of() : Map.copyOf(maxAmountMinorByCurrency);
+        maxAmountMinorByCurrency = checkedByCurrency(maxAmountMinorByCurrency);
         requirePositive("max-waiters", maxWaiters);
         requirePositive("max-body-bytes", maxBodyBytes);
         requirePositive("max-amount-minor", maxAmountMinor);
@@ -78,6 +81,28 @@ public record CommandApiProperties(
     /** The largest amount in minor units a transfer in {@code currencyCode} may move. */
     public long maxAmountMinorFor(final String currencyCode) {
         return maxAmountMinorByCurrency.getOrDefault(currencyCode, maxAmountMinor);
+    }
+
+    /**
+     * The per-currency maxima keyed by upper-case ISO code (an environment variable binds its key in
+     * lower case); an unknown code or a maximum that is not positive fails at startup, rather than
+     * being ignored or refusing every transfer in that currency.
+     */
+    private static Map<String, Long> checkedByCurrency(final Map<String, Long> byCurrency) {
+        if (byCurrency == null) {
+            return Map.of();
+        }
+        final Map<String, Long> checked = new HashMap<>();
+        byCurrency.forEach((code, max) -> {
+            final String upper = code.toUpperCase(Locale.ROOT);
+            if (MinorUnits.currencyOrNull(upper) == null) {
+                throw new IllegalArgumentException("wallet.api.max-amount-minor-by-currency: " + code
+                        + " is not an ISO 4217 currency code");
+            }
+            requirePositive("max-amount-minor-by-currency." + upper, max == null ? 0 : max);
+            checked.put(upper, max);
+        });
+        return Map.copyOf(checked);
     }
 
     private static void requirePositive(final String name, final long value) {
