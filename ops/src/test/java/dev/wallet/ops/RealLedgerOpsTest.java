@@ -187,6 +187,21 @@ class RealLedgerOpsTest {
     }
 
     @Test
+    @Order(4)
+    void shouldCatchAReadSideRowAheadOfTheLedgerWhenTheReadSideIsExactlyAtTheSnapshot() throws SQLException {
+        execute("UPDATE accounts SET sequence = sequence + 1 WHERE account_id = 'user-2'");
+        try {
+            final OpsRun run = audit();
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.rules()).containsExactly("READ_SIDE_MISMATCH");
+            assertThat(run.json().get("notes").toString()).contains("exactly at the snapshot");
+        } finally {
+            execute("UPDATE accounts SET sequence = sequence - 1 WHERE account_id = 'user-2'");
+        }
+    }
+
+    @Test
     @Order(5)
     void shouldFindTheProcessorStateEqualToTheLedger() {
         final OpsRun run = rebuildProcessors();

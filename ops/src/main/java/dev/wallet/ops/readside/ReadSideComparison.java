@@ -139,7 +139,7 @@ public final class ReadSideComparison {
                     continue;
                 }
                 final long sequence = rows.getLong(5);
-                if (sequence > account.sequence()) {
+                if (sequence > account.sequence() && !strict) {
                     beyondSnapshot++;
                     continue;
                 }
@@ -198,7 +198,7 @@ public final class ReadSideComparison {
         final AccountHistory account = ledger.accounts().get(accountId);
         final LedgerRow expected = account == null ? null : account.at(sequence);
         if (expected == null) {
-            if (account != null && sequence > account.sequence()) {
+            if (account != null && sequence > account.sequence() && !strict) {
                 beyondSnapshot++;
             } else {
                 extra("account " + accountId, table("ledger_entries"), "entry at sequence " + sequence
