@@ -50,6 +50,8 @@ final class ProjectionWorker {
     private final ProjectionLag lag;
     private final ProjectionProperties properties;
     private final BatchDecoder decoder;
+    /** Decodes a refused batch's records again, one at a time; what it skips was counted the first time. */
+    private final BatchDecoder redecoder = new BatchDecoder(topic -> { }, BatchDecoder.Listener.NONE);
     private final int index;
 
     private volatile boolean running;
@@ -266,7 +268,7 @@ final class ProjectionWorker {
                 + "one it refuses.", polled.size(), failure);
         for (final ConsumerRecord<byte[], byte[]> record : polled) {
             final List<ConsumerRecord<byte[], byte[]>> alone = List.of(record);
-            if (!writeAlone(kafka, decoder.batchOf(alone), alone)) {
+            if (!writeAlone(kafka, redecoder.batchOf(alone), alone)) {
                 return false;
             }
         }
