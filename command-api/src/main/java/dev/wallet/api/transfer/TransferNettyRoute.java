@@ -3,16 +3,13 @@ package dev.wallet.api.transfer;
 import dev.wallet.api.http.JsonBodyReader;
 import dev.wallet.api.http.Validated;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.List;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,26 +137,10 @@ public class TransferNettyRoute {
             // bounded join does.
             return request.receive()
                     .reduceWith(() -> new BoundedBody(max), BoundedBody::append)
-                    .timeout(bodyDeadline(request))
+                    .timeout(bodyReader.readTimeout())
                     .map(body -> bodyReader.parse(body.bytes()))
                     .onErrorResume(BodyTooLong.class, e -> Mono.just(bodyReader.tooLong()))
                     .onErrorResume(TimeoutException.class, e -> Mono.just(bodyReader.tooSlow()));
-        }
-
-        /**
-         * Emits once the body read timeout has passed, timed on the request's own event loop: a
-         * timer there is set and cancelled by the thread that reads the body, with no other thread
-         * to wake per request (Reactor's {@code timeout(Duration)} would use its parallel scheduler).
-         */
-        private Mono<Long> bodyDeadline(final HttpServerRequest request) {
-            final EventLoop[] loop = new EventLoop[1];
-            request.withConnection(connection -> loop[0] = connection.channel().eventLoop());
-            final long timeoutMs = bodyReader.readTimeout().toMillis();
-            return Mono.create(deadline -> {
-                final ScheduledFuture<?> timer = loop[0].schedule(() -> deadline.success(0L), timeoutMs,
-                        TimeUnit.MILLISECONDS);
-                deadline.onDispose(() -> timer.cancel(false));
-            });
         }
 
         private static boolean declaredTooLong(final String declared, final int max) {
