@@ -63,13 +63,13 @@ final class ProjectionWorker {
     /** Records polled whose rows are not yet durable: behind, although the consumer's position is past them. */
     private long undurableRecords;
 
-    /** A batch whose write was started, its records, and the offsets to commit once it is durable. */
-    private record InFlight(ProjectionBatch batch, List<ConsumerRecord<byte[], byte[]>> polled,
+    /** A batch whose write was started, the poll it came from, and the offsets to commit once it is durable. */
+    private record InFlight(ProjectionBatch batch, ConsumerRecords<byte[], byte[]> polled,
                             Map<TopicPartition, OffsetAndMetadata> offsets, long startNs,
                             CompletableFuture<Long> write) {
 
         int records() {
-            return polled.size();
+            return polled.count();
         }
     }
 
@@ -168,9 +168,7 @@ final class ProjectionWorker {
             inFlight = null;
         }
         if (next != null) {
-            final List<ConsumerRecord<byte[], byte[]>> polled = new ArrayList<>(records.count());
-            records.forEach(polled::add);
-            inFlight = new InFlight(next, polled, nextOffsets, System.nanoTime(), writer.write(next).toFuture());
+            inFlight = new InFlight(next, records, nextOffsets, System.nanoTime(), writer.write(next).toFuture());
         }
         measureLagIfDue(kafka);
     }
@@ -183,10 +181,13 @@ final class ProjectionWorker {
                     - batch.startNs()));
         } catch (ExecutionException | TimeoutException e) {
             metrics.writeFailed();
+            // Listed only on this failure path; a poll's records stay as Kafka returned them otherwise.
+            final List<ConsumerRecord<byte[], byte[]>> polled = new ArrayList<>(batch.records());
+            batch.polled().forEach(polled::add);
             final String refusal = refusalOf(e);
             final boolean written = refusal != null
-                    ? writeOneByOne(kafka, batch.polled(), refusal)
-                    : retryUntilDurable(kafka, batch.batch(), batch.polled(), causeOf(e));
+                    ? writeOneByOne(kafka, polled, refusal)
+                    : retryUntilDurable(kafka, batch.batch(), polled, causeOf(e));
             if (!written) {
                 return false;
             }
