@@ -302,15 +302,14 @@ final class ProjectionWorker {
      * to wait out.
      */
     static String refusalOf(final Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null) {
-                final String state = r2dbc.getSqlState();
-                final boolean refused = state.startsWith("22") || state.startsWith("54")
-                        || state.startsWith("23") && !"23505".equals(state);
-                return refused ? r2dbc.getMessage() + " (SQLSTATE " + state + ")" : null;
-            }
+        final R2dbcException error = ProjectionWriter.databaseErrorIn(failure);
+        if (error == null) {
+            return null;
         }
-        return null;
+        final String state = error.getSqlState();
+        final boolean refused = state.startsWith("22") || state.startsWith("54")
+                || state.startsWith("23") && !ProjectionWriter.isUniqueViolation(error);
+        return refused ? error.getMessage() + " (SQLSTATE " + state + ")" : null;
     }
 
     private void waitPaused(final KafkaConsumer<byte[], byte[]> kafka, final long waitMs) {

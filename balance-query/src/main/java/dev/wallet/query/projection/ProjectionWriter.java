@@ -87,8 +87,14 @@ public final class ProjectionWriter {
 
     /** The driver's unique-violation error among the failure and its causes, or null. */
     private static R2dbcException uniqueViolationIn(final Throwable failure) {
+        final R2dbcException error = databaseErrorIn(failure);
+        return error != null && UNIQUE_VIOLATION.equals(error.getSqlState()) ? error : null;
+    }
+
+    /** The first error PostgreSQL answered with (one with an SQLSTATE) among the failure and its causes, or null. */
+    static R2dbcException databaseErrorIn(final Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof R2dbcException r2dbc && UNIQUE_VIOLATION.equals(r2dbc.getSqlState())) {
+            if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null) {
                 return r2dbc;
             }
         }

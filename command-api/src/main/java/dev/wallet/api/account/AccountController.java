@@ -103,8 +103,7 @@ public final class AccountController {
         }
         if (outcome instanceof AccountOpenOutcome.Overloaded overloaded) {
             metrics.answered(ENDPOINT, "overloaded");
-            return Problems.unavailable(overloaded.waitingMax() + " requests wait for their outcome already; "
-                    + "nothing was written", properties.retryAfter());
+            return Problems.overloaded(overloaded.waitingMax(), properties.retryAfter());
         }
         if (outcome instanceof AccountOpenOutcome.NotWritten notWritten) {
             metrics.answered(ENDPOINT, "unavailable");

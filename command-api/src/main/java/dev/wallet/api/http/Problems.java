@@ -44,6 +44,11 @@ public final class Problems {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** 503 with Retry-After when {@code waitingMax} requests wait for their outcome already; nothing was written. */
+    public static ResponseEntity<ProblemDetail> overloaded(final int waitingMax, final Duration retryAfter) {
+        return unavailable(waitingMax + " requests wait for their outcome already; nothing was written", retryAfter);
+    }
+
     /**
      * 503 with Retry-After: the request was not taken, or Kafka did not confirm it in time (then it
      * may still land); either way the client may retry with the same request, which is idempotent.

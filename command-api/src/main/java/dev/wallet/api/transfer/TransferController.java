@@ -105,8 +105,7 @@ public final class TransferController {
     private ResponseEntity<?> answer(final ValidTransfer transfer, final Submission submission) {
         if (submission instanceof Submission.Overloaded overloaded) {
             metrics.answered(ENDPOINT, "overloaded");
-            return Problems.unavailable(overloaded.waitingMax() + " requests wait for their outcome already; "
-                    + "nothing was written", properties.retryAfter());
+            return Problems.overloaded(overloaded.waitingMax(), properties.retryAfter());
         }
         if (submission instanceof Submission.NotWritten notWritten) {
             metrics.answered(ENDPOINT, "unavailable");
